@@ -1,0 +1,16 @@
+//! Cognito Pool Console: edit the settings of an Amazon Cognito user pool from the browser.
+//!
+//! The crate is a functional core with a thin browser shell. Everything but [`ui`] is plain Rust
+//! with no browser imports, tested natively:
+//!
+//! - [`schema`]: the field table, one entry for each of the 115 request paths;
+//! - [`model`]: the typed `UpdateUserPool` request (serde, exact wire names);
+//! - [`validate`]: findings for a request or raw JSON (model constraints and cross-field rules);
+//! - [`describe`]: a `DescribeUserPool` result mapped to the request that leaves the pool as it is;
+//! - [`pattern`]: the model's string patterns as small matchers.
+
+pub mod describe;
+pub mod model;
+pub mod pattern;
+pub mod schema;
+pub mod validate;

@@ -1,0 +1,142 @@
+//! Validation: a request (typed, from the form) or raw JSON (an import) in, findings out.
+//!
+//! Per-field model constraints come first ([`constraints`], driven by the field table), then
+//! the cross-field rules of the catalogue ([`rules`]). Every finding names the model path, the
+//! JSON pointer of the exact value, a severity, the rule id and a plain-words message.
+
+mod constraints;
+mod rules;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::model::UpdateUserPoolRequest;
+
+pub use rules::CATALOGUE;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The API would reject the request, or it would not do what it says: blocks sending.
+    Error,
+    /// Accepted by the API, but probably not what the admin wants: needs acknowledgement.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Model path of the field the finding belongs to (`A.B`, `A[]`, `A{key}`, `A{value}`).
+    pub path: String,
+    /// RFC 6901 pointer to the exact value (`/AccountRecoverySetting/RecoveryMechanisms/1/Priority`).
+    pub pointer: String,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Rule id from the catalogue (`R-MODEL-LEN`, `R-PWD-02`, ...).
+    pub rule: &'static str,
+    /// What is wrong and what would be right, in plain words.
+    pub message: String,
+}
+
+impl Finding {
+    pub(crate) fn new(
+        severity: Severity,
+        rule: &'static str,
+        path: impl Into<String>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            pointer: pointer.into(),
+            severity,
+            rule,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        write!(f, "{} {} at {}: {}", self.severity, self.rule, at, self.message)
+    }
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// The outcome of checking raw JSON.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The typed request, when the JSON could be read as one without dropping anything: no type
+    /// errors, no unknown members, no missing required members, no unknown enum values.
+    pub request: Option<UpdateUserPoolRequest>,
+    /// Everything found, model constraints first, then cross-field rules.
+    pub findings: Vec<Finding>,
+}
+
+/// Checks a request body given as raw JSON (an import, a file).
+///
+/// Reports JSON type errors (`"12"` for an integer, `null`, ...), unknown or misspelled members,
+/// missing required members and every model constraint, then runs the cross-field rules on what
+/// could be read. `baseline` is the configuration loaded from the pool, when there is one: some
+/// rules compare against it (see [`CATALOGUE`]). Never panics.
+pub fn check_json(value: &Value, baseline: Option<&UpdateUserPoolRequest>) -> Checked {
+    let mut findings = Vec::new();
+    let walked = constraints::walk_request(value, &mut findings);
+    let request = match walked.readable {
+        Some(readable) => serde_json::from_value::<UpdateUserPoolRequest>(readable).ok(),
+        None => None,
+    };
+    if let Some(request) = &request {
+        rules::check(request, baseline, &mut findings);
+    }
+    Checked {
+        request: request.filter(|_| walked.faithful),
+        findings,
+    }
+}
+
+/// Checks a typed request (the form's current state).
+///
+/// The same model constraints and cross-field rules as [`check_json`]; type errors cannot occur.
+pub fn check_request(
+    request: &UpdateUserPoolRequest,
+    baseline: Option<&UpdateUserPoolRequest>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    match serde_json::to_value(request) {
+        Ok(value) => {
+            constraints::walk_request(&value, &mut findings);
+        }
+        Err(error) => findings.push(Finding::new(
+            Severity::Error,
+            "R-MODEL-TYPE",
+            "",
+            "",
+            format!("The request could not be turned into JSON: {error}"),
+        )),
+    }
+    rules::check(request, baseline, &mut findings);
+    findings
+}
