@@ -287,7 +287,12 @@ impl Field {
 
     /// The members (structures), item (lists) or key and value (maps) of this path.
     pub fn children(&self) -> impl Iterator<Item = &'static Field> {
-        children(self.path)
+        let at = FIELDS.iter().position(|f| std::ptr::eq(f, self));
+        let children: &'static [usize] = match at {
+            Some(at) => &index().children[at],
+            None => &[],
+        };
+        children.iter().map(|&i| &FIELDS[i])
     }
 
     /// The child entry named `name` (a member name, `[]`, `{key}` or `{value}`).
@@ -309,17 +314,70 @@ pub fn parent_of(path: &str) -> Option<&str> {
     path.rfind('.').map(|dot| &path[..dot])
 }
 
+/// Lookups over the table, computed once: entries by path, and each entry's children.
+struct Index {
+    /// `(path, position in FIELDS)`, sorted by path.
+    by_path: Vec<(&'static str, usize)>,
+    /// For each entry, the positions of its children in table order.
+    children: Vec<Vec<usize>>,
+    /// Positions of the top-level members in table order.
+    top: Vec<usize>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_path: Vec<(&'static str, usize)> =
+            FIELDS.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+        by_path.sort_unstable();
+        let position = |path: &str| {
+            by_path
+                .binary_search_by(|(p, _)| (*p).cmp(path))
+                .ok()
+                .map(|at| by_path[at].1)
+        };
+        let mut children = vec![Vec::new(); FIELDS.len()];
+        let mut top = Vec::new();
+        for (i, f) in FIELDS.iter().enumerate() {
+            match parent_of(f.path) {
+                Some(parent) => {
+                    if let Some(p) = position(parent) {
+                        children[p].push(i);
+                    }
+                }
+                None => top.push(i),
+            }
+        }
+        Index {
+            by_path,
+            children,
+            top,
+        }
+    })
+}
+
 /// The table entry of a model path.
 pub fn field(path: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.path == path)
+    let by_path = &index().by_path;
+    by_path
+        .binary_search_by(|(p, _)| (*p).cmp(path))
+        .ok()
+        .map(|at| &FIELDS[by_path[at].1])
 }
 
 /// The entries directly under `path`, in table order.
-pub fn children(path: &str) -> impl Iterator<Item = &'static Field> + '_ {
-    FIELDS.iter().filter(move |f| parent_of(f.path) == Some(path))
+pub fn children(path: &str) -> impl Iterator<Item = &'static Field> {
+    let children: &'static [usize] = match field(path) {
+        Some(parent) => {
+            let at = FIELDS.iter().position(|f| std::ptr::eq(f, parent));
+            at.map_or(&[], |at| &index().children[at])
+        }
+        None => &[],
+    };
+    children.iter().map(|&i| &FIELDS[i])
 }
 
 /// The top-level members of the request, in table order.
 pub fn top_level() -> impl Iterator<Item = &'static Field> {
-    FIELDS.iter().filter(|f| parent_of(f.path).is_none())
+    index().top.iter().map(|&i| &FIELDS[i])
 }

@@ -161,12 +161,15 @@ impl Walker<'_> {
             }
             (Shape::Boolean, Value::Bool(_)) => Some(value.clone()),
             (Shape::Structure, Value::Object(members)) => {
-                let before = self.out.len();
                 let readable = self.members(members, Some(field), pointer);
-                let missing_required = self.out[before..]
-                    .iter()
-                    .any(|f| f.rule == "R-MODEL-REQ" && schema::parent_of(&f.path) == Some(field.path));
-                (!missing_required).then_some(Value::Object(readable))
+                // The typed model cannot hold a structure without one of its required members,
+                // whether it is missing or was present but unreadable (a wrong type, an unknown
+                // enum value): leave the structure out so that the rest can still be read.
+                let complete = field
+                    .children()
+                    .filter(|child| child.required)
+                    .all(|child| readable.contains_key(child.name()));
+                complete.then_some(Value::Object(readable))
             }
             (Shape::List, Value::Array(items)) => {
                 self.count(items.len(), field, pointer);
@@ -262,7 +265,8 @@ impl Walker<'_> {
         }
         if let Some(pattern) = field.pattern {
             // An empty value is already reported by the length rule.
-            if !(length == 0 && field.min.is_some_and(|min| min > 0)) && !pattern.matches(text) {
+            let reported_empty = length == 0 && field.min.is_some_and(|min| min > 0);
+            if !reported_empty && !pattern.matches(text) {
                 let rule = rules::pattern_rule(field);
                 let message = pattern_message(field, pattern, text);
                 self.push(field, pointer, rule, message);
