@@ -19,6 +19,12 @@ pub(super) struct Walked {
     pub readable: Option<Value>,
     /// Whether `readable` is the whole input (nothing had to be dropped).
     pub faithful: bool,
+    /// Pointers of the parts of the input whose cross-field findings cannot be trusted: for each
+    /// value that was present but left out of `readable` (a type error, an unknown enum value, a
+    /// structure without a required member), its nearest enclosing structure, or the top-level
+    /// member itself. Rules see such a value as absent, so a finding there might be about the
+    /// gap rather than about the input (or point at a shifted list index).
+    pub unreliable: Vec<String>,
 }
 
 /// Walks a whole request body.
@@ -26,6 +32,7 @@ pub(super) fn walk_request(value: &Value, out: &mut Vec<Finding>) -> Walked {
     let mut walker = Walker {
         out,
         faithful: true,
+        unreliable: Vec::new(),
     };
     let Value::Object(members) = value else {
         walker.out.push(Finding::new(
@@ -41,6 +48,7 @@ pub(super) fn walk_request(value: &Value, out: &mut Vec<Finding>) -> Walked {
         return Walked {
             readable: None,
             faithful: false,
+            unreliable: Vec::new(),
         };
     };
     let mut readable = walker.members(members, None, "");
@@ -48,19 +56,50 @@ pub(super) fn walk_request(value: &Value, out: &mut Vec<Finding>) -> Walked {
         // Reported as missing already; an empty id lets the cross-field rules still run.
         readable.insert("UserPoolId".into(), Value::String(String::new()));
     }
-    let faithful = walker.faithful;
     Walked {
         readable: Some(Value::Object(readable)),
-        faithful,
+        faithful: walker.faithful,
+        unreliable: walker.unreliable,
     }
 }
 
 struct Walker<'a> {
     out: &'a mut Vec<Finding>,
     faithful: bool,
+    unreliable: Vec<String>,
+}
+
+/// The scope whose cross-field findings are withheld when the value of `field` at `pointer` is
+/// left out of the readable copy: the nearest enclosing structure (lists and maps are skipped,
+/// since their remaining items would be renumbered), or the top-level member itself.
+fn unreliable_scope(field: &Field, pointer: &str) -> String {
+    let mut path = field.path;
+    let mut depth = field.depth();
+    while let Some(parent) = schema::parent_of(path) {
+        path = parent;
+        depth -= 1;
+        if schema::field(parent).is_some_and(|f| f.shape == Shape::Structure) {
+            break;
+        }
+    }
+    // A pointer has one token per path segment: keep the tokens of the scope.
+    pointer
+        .split('/')
+        .take(depth + 2)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Walker<'_> {
+    /// [`Walker::value`], remembering where a present value could not be kept.
+    fn read(&mut self, value: &Value, field: &'static Field, pointer: &str) -> Option<Value> {
+        let kept = self.value(value, field, pointer);
+        if kept.is_none() {
+            self.unreliable.push(unreliable_scope(field, pointer));
+        }
+        kept
+    }
+
     fn push(&mut self, field: &Field, pointer: &str, rule: &'static str, message: String) {
         self.out.push(Finding::new(
             Severity::Error,
@@ -89,7 +128,7 @@ impl Walker<'_> {
             let child_pointer = join(pointer, name);
             match members.get(name) {
                 Some(value) => {
-                    if let Some(kept) = self.value(value, child, &child_pointer) {
+                    if let Some(kept) = self.read(value, child, &child_pointer) {
                         readable.insert(name.to_owned(), kept);
                     }
                 }
@@ -154,6 +193,15 @@ impl Walker<'_> {
                     self.integer(i128::from(n), field, pointer);
                     self.faithful = false;
                     None
+                } else if let Some(n) = number
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && (9.2e18..1e30).contains(&f.abs()))
+                {
+                    // A whole number beyond 64 bits, which serde_json can only hold as a float:
+                    // out of range, not "a number with a fraction".
+                    self.integer(n as i128, field, pointer);
+                    self.faithful = false;
+                    None
                 } else {
                     self.type_error(field, pointer, value);
                     None
@@ -178,7 +226,7 @@ impl Walker<'_> {
                     .iter()
                     .enumerate()
                     .filter_map(|(index, item)| {
-                        self.value(item, item_field, &join(pointer, &index.to_string()))
+                        self.read(item, item_field, &join(pointer, &index.to_string()))
                     })
                     .collect();
                 Some(Value::Array(kept))
@@ -191,7 +239,7 @@ impl Walker<'_> {
                 for (key, entry) in entries {
                     let entry_pointer = join(pointer, key);
                     self.string(key, key_field, &entry_pointer);
-                    if let Some(entry) = self.value(entry, value_field, &entry_pointer) {
+                    if let Some(entry) = self.read(entry, value_field, &entry_pointer) {
                         kept.insert(key.clone(), entry);
                     }
                 }

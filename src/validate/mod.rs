@@ -91,7 +91,10 @@ pub struct Checked {
     /// The typed request, when the JSON could be read as one without dropping anything: no type
     /// errors, no unknown members, no missing required members, no unknown enum values.
     pub request: Option<UpdateUserPoolRequest>,
-    /// Everything found, model constraints first, then cross-field rules.
+    /// Everything found, model constraints first, then cross-field rules. Cross-field findings
+    /// inside a structure that holds an unreadable value (a type error, an unknown enum value, a
+    /// missing required member) are withheld until that value is fixed: the rules would see it as
+    /// absent.
     pub findings: Vec<Finding>,
 }
 
@@ -109,7 +112,19 @@ pub fn check_json(value: &Value, baseline: Option<&UpdateUserPoolRequest>) -> Ch
         None => None,
     };
     if let Some(request) = &request {
-        rules::check(request, baseline, &mut findings);
+        let mut cross = Vec::new();
+        rules::check(request, baseline, &mut cross);
+        let inside = |pointer: &str, scope: &str| {
+            pointer
+                .strip_prefix(scope)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        findings.extend(cross.into_iter().filter(|finding| {
+            !walked
+                .unreliable
+                .iter()
+                .any(|scope| inside(&finding.pointer, scope))
+        }));
     }
     Checked {
         request: request.filter(|_| walked.faithful),
