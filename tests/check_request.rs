@@ -661,3 +661,21 @@ fn an_output_that_cannot_be_written_is_exit_status_2() {
     assert!(err.contains("cannot write the findings"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_describe_output_is_checked_against_itself_so_echoed_values_are_quiet() {
+    // The moto pool echoes its legacy messages and default email texts. As a Describe output the
+    // pool is its own baseline, so those echoes are not findings; the same body given as an
+    // update (no baseline) reports them.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/describe");
+    let describe = run_in(&dir, &["moto_default.json"]);
+    let echoed = |output: &Output| {
+        lines(output)
+            .iter()
+            .filter(|l| l.rule == "R-DEP-01" || l.rule == "R-MSG-05")
+            .count()
+    };
+    assert_eq!(echoed(&describe), 0, "{}", stdout(&describe));
+    let body = run_in(&dir, &["moto_default.expected.json"]);
+    assert!(echoed(&body) > 0, "{}", stdout(&body));
+}

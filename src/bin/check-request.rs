@@ -23,6 +23,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use cognito_pool_console::describe;
+use cognito_pool_console::model::UpdateUserPoolRequest;
 use cognito_pool_console::validate::{self, Finding, Severity};
 use serde_json::{Map, Value};
 
@@ -200,7 +201,10 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
         }
     };
 
-    let body = if describe::is_describe_response(&document) {
+    // A Describe output is checked as the round trip it stands for: the pool's own settings are
+    // the baseline, so what is merely echoed back (legacy messages, default email texts) is not
+    // reported as a change.
+    let (body, describe_output) = if describe::is_describe_response(&document) {
         match describe::describe_to_update(&document) {
             Ok(mapped) => {
                 note(&format!(
@@ -209,7 +213,7 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
                 for n in &mapped.notes {
                     note(&format!("{name}: {}", n.message));
                 }
-                mapped.request
+                (mapped.request, true)
             }
             Err(error) => {
                 // Not reachable (is_describe_response guarantees the shape), but never panic.
@@ -218,10 +222,13 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
             }
         }
     } else {
-        document
+        (document, false)
     };
 
-    let checked = validate::check_json(&body, None);
+    let baseline = describe_output
+        .then(|| serde_json::from_value::<UpdateUserPoolRequest>(body.clone()).ok())
+        .flatten();
+    let checked = validate::check_json(&body, baseline.as_ref());
     for finding in &checked.findings {
         sink.line(&finding_line(name, finding));
     }
