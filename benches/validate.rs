@@ -35,13 +35,14 @@ fn measure(name: &str, mut work: impl FnMut()) {
 }
 
 fn main() {
-    let maximal: Value = match serde_json::from_str(include_str!("../tests/fixtures/maximal_request.json")) {
-        Ok(value) => value,
-        Err(error) => {
-            eprintln!("fixture: {error}");
-            std::process::exit(2);
-        }
-    };
+    let maximal: Value =
+        match serde_json::from_str(include_str!("../tests/fixtures/maximal_request.json")) {
+            Ok(value) => value,
+            Err(error) => {
+                eprintln!("fixture: {error}");
+                std::process::exit(2);
+            }
+        };
     let typed: UpdateUserPoolRequest = match serde_json::from_value(maximal.clone()) {
         Ok(typed) => typed,
         Err(error) => {
@@ -66,7 +67,11 @@ fn main() {
     let mut n = 6;
     measure("keystroke: edit one field + check_request", || {
         n = if n >= 99 { 6 } else { n + 1 };
-        if let Some(policy) = edited.policies.as_mut().and_then(|p| p.password_policy.as_mut()) {
+        if let Some(policy) = edited
+            .policies
+            .as_mut()
+            .and_then(|p| p.password_policy.as_mut())
+        {
             policy.minimum_length = Some(n);
         }
         black_box(validate::check_request(black_box(&edited), Some(&typed)));
@@ -79,7 +84,10 @@ fn main() {
         if let Some(name) = members.remove("PoolName") {
             members.insert("Name".into(), name);
         }
-        members.insert("Arn".into(), json!("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Ab12Cd34E"));
+        members.insert(
+            "Arn".into(),
+            json!("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Ab12Cd34E"),
+        );
         members.insert("CreationDate".into(), json!(1.70057487574e9));
     }
     let response = json!({ "UserPool": pool });

@@ -72,7 +72,10 @@ const READ_ONLY: &[(&str, &str)] = &[
     ("Status", "It is no longer used and cannot be set."),
     ("LastModifiedDate", "It is a timestamp that Cognito keeps."),
     ("CreationDate", "It is a timestamp that Cognito keeps."),
-    ("EstimatedNumberOfUsers", "It is a count that Cognito keeps."),
+    (
+        "EstimatedNumberOfUsers",
+        "It is a count that Cognito keeps.",
+    ),
     ("Arn", "The ARN follows from the pool id and cannot be set."),
     (
         "SchemaAttributes",
@@ -116,7 +119,9 @@ const RENAMES: &[(&str, &str)] = &[("Id", "UserPoolId"), ("Name", "PoolName")];
 pub fn read_only_note(name: &str) -> Option<&'static str> {
     if let Some((_, update)) = RENAMES.iter().find(|(describe, _)| *describe == name) {
         return Some(match *update {
-            "UserPoolId" => "DescribeUserPool calls the pool id \"Id\"; in an update it is \"UserPoolId\".",
+            "UserPoolId" => {
+                "DescribeUserPool calls the pool id \"Id\"; in an update it is \"UserPoolId\"."
+            }
             _ => "DescribeUserPool calls the pool name \"Name\"; in an update it is \"PoolName\".",
         });
     }
@@ -132,10 +137,7 @@ pub fn read_only_note(name: &str) -> Option<&'static str> {
 /// Whether a document looks like a Describe response (`{"UserPool": {...}}`) rather than an
 /// update body.
 pub fn is_describe_response(document: &Value) -> bool {
-    document
-        .get("UserPool")
-        .is_some_and(Value::is_object)
-        && document.get("UserPoolId").is_none()
+    document.get("UserPool").is_some_and(Value::is_object) && document.get("UserPoolId").is_none()
 }
 
 /// Maps a `DescribeUserPool` response onto the `UpdateUserPool` body that leaves the pool as it
@@ -209,7 +211,9 @@ fn drop_nulls(value: &mut Value, path: &str, notes: &mut Vec<Note>) {
                 members.remove(&name);
                 notes.push(Note {
                     path: format!("{path}.{name}"),
-                    message: format!("{path}.{name} was null, which means not set; it is left out."),
+                    message: format!(
+                        "{path}.{name} was null, which means not set; it is left out."
+                    ),
                     action: Action::Dropped,
                 });
             }

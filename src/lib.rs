@@ -7,10 +7,14 @@
 //! - [`model`]: the typed `UpdateUserPool` request (serde, exact wire names);
 //! - [`validate`]: findings for a request or raw JSON (model constraints and cross-field rules);
 //! - [`describe`]: a `DescribeUserPool` result mapped to the request that leaves the pool as it is;
+//! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
 //! - [`pattern`]: the model's string patterns as small matchers.
 
 pub mod describe;
+pub mod import;
 pub mod model;
 pub mod pattern;
 pub mod schema;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 pub mod validate;

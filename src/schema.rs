@@ -327,8 +327,11 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut by_path: Vec<(&'static str, usize)> =
-            FIELDS.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+        let mut by_path: Vec<(&'static str, usize)> = FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path, i))
+            .collect();
         by_path.sort_unstable();
         let position = |path: &str| {
             by_path

@@ -7,6 +7,8 @@
 //!    property-generated strings.
 //! 3. `Pattern::ALL` / `Pattern::source()` against the model text.
 
+#![cfg(not(target_arch = "wasm32"))] // proptest and regex are native-only dev-dependencies
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 

@@ -1,6 +1,8 @@
 //! Property tests: arbitrary JSON and arbitrary strings fed to the validator and the Describe
 //! mapping never panic, and what they report is consistent with the document.
 
+#![cfg(not(target_arch = "wasm32"))] // proptest and regex are native-only dev-dependencies
+
 mod common;
 
 use cognito_pool_console::describe;
@@ -33,7 +35,12 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec((name.clone(), inner), 0..8).prop_map(|members| {
-                Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<_, _>>())
+                Value::Object(
+                    members
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>(),
+                )
             }),
         ]
     })

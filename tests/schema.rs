@@ -23,11 +23,21 @@ fn table_covers_exactly_the_model_paths() {
     assert_eq!(expected.len(), 115);
     let table: Vec<&str> = FIELDS.iter().map(|f| f.path).collect();
     let unique: BTreeSet<&str> = table.iter().copied().collect();
-    assert_eq!(unique.len(), table.len(), "a path appears twice in the table");
+    assert_eq!(
+        unique.len(),
+        table.len(),
+        "a path appears twice in the table"
+    );
     let missing: Vec<_> = expected.difference(&unique).collect();
     let extra: Vec<_> = unique.difference(&expected).collect();
-    assert!(missing.is_empty(), "paths missing from the table: {missing:?}");
-    assert!(extra.is_empty(), "paths in the table but not in the model: {extra:?}");
+    assert!(
+        missing.is_empty(),
+        "paths missing from the table: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "paths in the table but not in the model: {extra:?}"
+    );
 }
 
 #[test]
@@ -45,7 +55,11 @@ fn table_facts_match_the_model() {
             other => panic!("{path}: unexpected type {other:?}"),
         };
         assert_eq!(field.shape, shape, "{path}: shape");
-        assert_eq!(field.required, entry["required"] == Value::Bool(true), "{path}: required");
+        assert_eq!(
+            field.required,
+            entry["required"] == Value::Bool(true),
+            "{path}: required"
+        );
         assert_eq!(field.min, entry["min"].as_u64(), "{path}: min");
         assert_eq!(field.max, entry["max"].as_u64(), "{path}: max");
         assert_eq!(
@@ -58,7 +72,11 @@ fn table_facts_match_the_model() {
             .map(|v| v.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         assert_eq!(field.values, values.as_slice(), "{path}: enum");
-        assert_eq!(field.legacy, entry["legacy"] == Value::Bool(true), "{path}: legacy");
+        assert_eq!(
+            field.legacy,
+            entry["legacy"] == Value::Bool(true),
+            "{path}: legacy"
+        );
     }
 }
 
@@ -68,12 +86,15 @@ fn every_entry_has_a_label_and_help_and_a_fitting_widget() {
         assert!(!field.label.trim().is_empty(), "{}: no label", field.path);
         assert!(field.help.len() > 20, "{}: help too short", field.path);
         let fits = match field.widget {
-            Widget::Text | Widget::Template => field.shape == Shape::String && field.values.is_empty(),
+            Widget::Text | Widget::Template => {
+                field.shape == Shape::String && field.values.is_empty()
+            }
             Widget::Select => field.shape == Shape::String && !field.values.is_empty(),
             Widget::Integer => field.shape == Shape::Integer,
             Widget::TriState => field.shape == Shape::Boolean,
             Widget::MultiSelect => {
-                field.shape == Shape::List && field.child("[]").is_some_and(|i| !i.values.is_empty())
+                field.shape == Shape::List
+                    && field.child("[]").is_some_and(|i| !i.values.is_empty())
             }
             Widget::TextList => {
                 field.shape == Shape::List
@@ -81,13 +102,19 @@ fn every_entry_has_a_label_and_help_and_a_fitting_widget() {
             }
             Widget::RecordList => {
                 field.shape == Shape::List
-                    && field.child("[]").is_some_and(|i| i.shape == Shape::Structure)
+                    && field
+                        .child("[]")
+                        .is_some_and(|i| i.shape == Shape::Structure)
             }
             Widget::KeyValue => field.shape == Shape::Map,
             Widget::Section => field.shape == Shape::Structure,
             Widget::Item => field.path.ends_with("[]") || field.path.ends_with('}'),
         };
-        assert!(fits, "{}: widget {:?} does not fit shape {:?}", field.path, field.widget, field.shape);
+        assert!(
+            fits,
+            "{}: widget {:?} does not fit shape {:?}",
+            field.path, field.widget, field.shape
+        );
     }
 }
 
@@ -96,10 +123,21 @@ fn siblings_have_distinct_labels_and_parents_come_first() {
     for (index, field) in FIELDS.iter().enumerate() {
         if let Some(parent) = field.parent() {
             let at = FIELDS.iter().position(|f| f.path == parent);
-            assert!(at.is_some_and(|at| at < index), "{}: parent {parent} must come before it", field.path);
+            assert!(
+                at.is_some_and(|at| at < index),
+                "{}: parent {parent} must come before it",
+                field.path
+            );
         }
-        for sibling in FIELDS.iter().filter(|f| f.parent() == field.parent() && f.path != field.path) {
-            assert_ne!(sibling.label, field.label, "{} and {} share a label", field.path, sibling.path);
+        for sibling in FIELDS
+            .iter()
+            .filter(|f| f.parent() == field.parent() && f.path != field.path)
+        {
+            assert_ne!(
+                sibling.label, field.label,
+                "{} and {} share a label",
+                field.path, sibling.path
+            );
         }
     }
 }
@@ -131,7 +169,12 @@ fn groups_partition_the_table_and_top_level_members_are_25() {
             while let Some(parent) = schema::parent_of(top) {
                 top = parent;
             }
-            assert_eq!(schema::field(top).map(|f| f.group), Some(group), "{}", field.path);
+            assert_eq!(
+                schema::field(top).map(|f| f.group),
+                Some(group),
+                "{}",
+                field.path
+            );
         }
     }
     let anchors: BTreeSet<&str> = Group::ALL.iter().map(|g| g.anchor()).collect();
@@ -147,6 +190,7 @@ fn path_helpers_follow_the_model_notation() {
     assert_eq!(schema::parent_of("A"), None);
     let acr = schema::field("AcrConfiguration{value}.AcrValue").map(|f| (f.name(), f.depth()));
     assert_eq!(acr, Some(("AcrValue", 2)));
-    let item = schema::field("AccountRecoverySetting.RecoveryMechanisms[]").map(|f| (f.name(), f.depth()));
+    let item =
+        schema::field("AccountRecoverySetting.RecoveryMechanisms[]").map(|f| (f.name(), f.depth()));
     assert_eq!(item, Some(("[]", 2)));
 }

@@ -22,9 +22,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use cognito_pool_console::describe;
-use cognito_pool_console::model::UpdateUserPoolRequest;
-use cognito_pool_console::validate::{self, Finding, Severity};
+use cognito_pool_console::import::{self, Source};
+use cognito_pool_console::validate::{Finding, Severity};
 use serde_json::{Map, Value};
 
 const USAGE: &str = "\
@@ -193,7 +192,7 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
             return Outcome::Unchecked;
         }
     };
-    let document = match parse(&bytes) {
+    let document = match import::parse_json(&bytes) {
         Ok(document) => document,
         Err(message) => {
             note(&format!("{name}: not JSON: {message}"));
@@ -201,34 +200,16 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
         }
     };
 
-    // A Describe output is checked as the round trip it stands for: the pool's own settings are
-    // the baseline, so what is merely echoed back (legacy messages, default email texts) is not
-    // reported as a change.
-    let (body, describe_output) = if describe::is_describe_response(&document) {
-        match describe::describe_to_update(&document) {
-            Ok(mapped) => {
-                note(&format!(
-                    "{name}: a DescribeUserPool output; checking the update that would leave the pool as it is"
-                ));
-                for n in &mapped.notes {
-                    note(&format!("{name}: {}", n.message));
-                }
-                (mapped.request, true)
-            }
-            Err(error) => {
-                // Not reachable (is_describe_response guarantees the shape), but never panic.
-                note(&format!("{name}: {error}"));
-                return Outcome::Unchecked;
-            }
+    let report = import::check_document(document);
+    if report.source == Source::DescribeOutput {
+        note(&format!(
+            "{name}: a DescribeUserPool output; checking the update that would leave the pool as it is"
+        ));
+        for n in &report.notes {
+            note(&format!("{name}: {}", n.message));
         }
-    } else {
-        (document, false)
-    };
-
-    let baseline = describe_output
-        .then(|| serde_json::from_value::<UpdateUserPoolRequest>(body.clone()).ok())
-        .flatten();
-    let checked = validate::check_json(&body, baseline.as_ref());
+    }
+    let checked = report.checked;
     for finding in &checked.findings {
         sink.line(&finding_line(name, finding));
     }
@@ -244,36 +225,6 @@ fn check_file<W: Write>(path: &Path, name: &str, sink: &mut Sink<W>) -> Outcome 
     } else {
         Outcome::Clean
     }
-}
-
-/// Parses a file's bytes as one JSON document, or says why it is not one and what to do.
-fn parse(bytes: &[u8]) -> Result<Value, String> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return Err("the file starts with a UTF-8 byte order mark (BOM), which JSON readers such as the AWS CLI reject. Save it as UTF-8 without a BOM.".to_owned());
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file is empty. Put the JSON body of an UpdateUserPool request in it (aws cognito-idp update-user-pool --generate-cli-skeleton prints one), or the output of aws cognito-idp describe-user-pool.".to_owned());
-    }
-    serde_json::from_slice(bytes).map_err(|error| {
-        let (line, column) = (error.line(), error.column());
-        let text = error.to_string();
-        // serde_json's message ends with " at line L column C"; the position is given first.
-        let what = text
-            .rsplit_once(" at line ")
-            .map_or(text.as_str(), |(what, _)| what);
-        let hint = if what.contains("recursion limit") {
-            "The document is nested more than 128 levels deep, which no UpdateUserPool request is.".to_owned()
-        } else if error.is_eof() {
-            "The document ends too early: check for a missing closing } or ] or \".".to_owned()
-        } else if what.starts_with("trailing characters") {
-            "There is more text after the end of the first JSON value: the file must hold exactly one JSON object.".to_owned()
-        } else if what.starts_with("control character") {
-            "Line breaks and tabs inside a string must be written as \\n and \\t.".to_owned()
-        } else {
-            "Check the syntax near that position (a missing comma or quote, a trailing comma, a comment). The file must hold exactly one JSON object: an UpdateUserPool body or a describe-user-pool output.".to_owned()
-        };
-        format!("line {line}, column {column}: {what}. {hint}")
-    })
 }
 
 /// One finding as a line of JSON with exactly the six documented keys.

@@ -58,7 +58,11 @@ pub struct AdminCreateUserConfig {
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct MessageTemplate {
     /// Invitation SMS.
-    #[serde(default, rename = "SMSMessage", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "SMSMessage",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sms_message: Option<String>,
     /// Invitation email body.
     #[serde(default, skip_serializing_if = "Option::is_none")]

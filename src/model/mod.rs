@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use delivery::{EmailConfiguration, EmailSendingAccount, EumsSmsConfiguration, SmsConfiguration};
+pub use delivery::{
+    EmailConfiguration, EmailSendingAccount, EumsSmsConfiguration, SmsConfiguration,
+};
 pub use lambda::{
     CustomEmailSenderVersion, CustomSmsSenderVersion, InboundFederationVersion, LambdaConfig,
     LambdaVersionConfig, PreTokenGenerationVersion,

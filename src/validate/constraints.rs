@@ -353,7 +353,10 @@ impl Walker<'_> {
                     field.label
                 )
             } else {
-                format!("{} needs at least {min} {unit}; it has {count}.", field.label)
+                format!(
+                    "{} needs at least {min} {unit}; it has {count}.",
+                    field.label
+                )
             };
             self.push(field, pointer, "R-MODEL-COUNT", message);
         }
@@ -449,7 +452,12 @@ fn unknown_member_message(
     }
     let closest = children
         .iter()
-        .map(|c| (edit_distance(&name.to_ascii_lowercase(), &c.name().to_ascii_lowercase()), c))
+        .map(|c| {
+            (
+                edit_distance(&name.to_ascii_lowercase(), &c.name().to_ascii_lowercase()),
+                c,
+            )
+        })
         .min_by_key(|(distance, _)| *distance);
     match closest {
         Some((0, child)) => message.push_str(&format!(

@@ -75,8 +75,16 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
-        write!(f, "{} {} at {}: {}", self.severity, self.rule, at, self.message)
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(
+            f,
+            "{} {} at {}: {}",
+            self.severity, self.rule, at, self.message
+        )
     }
 }
 

@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use super::constraints::join;
 use super::{Finding, Severity};
 use crate::model::{
-    AdvancedSecurityMode, AuthFactor, DefaultEmailOption, EmailSendingAccount,
-    EncryptionKeyType, MfaConfiguration, OAuthFlow, RecoveryOptionName, Status,
-    UpdateUserPoolRequest, UserPoolTier,
+    AdvancedSecurityMode, AuthFactor, DefaultEmailOption, EmailSendingAccount, EncryptionKeyType,
+    MfaConfiguration, OAuthFlow, RecoveryOptionName, Status, UpdateUserPoolRequest, UserPoolTier,
 };
 use crate::pattern::Pattern;
 use crate::schema::{self, Field};
@@ -48,29 +47,81 @@ pub static CATALOGUE: &[RuleInfo] = &[
     rule("R-MODEL-COUNT", E, "List / map entry counts"),
     rule("R-MODEL-ENUM", E, "Enum membership (case-sensitive)"),
     rule("R-MODEL-PATTERN", E, "Patterns (full-match, Java flavour)"),
-    rule("R-PWD-01", E, "MinimumLength lower bound 6 (and model max 99)"),
-    rule("R-PWD-02", E, "TemporaryPasswordValidityDays excludes UnusedAccountValidityDays"),
-    rule("R-PWD-03", W, "TemporaryPasswordValidityDays = 0 means \"default\""),
+    rule(
+        "R-PWD-01",
+        E,
+        "MinimumLength lower bound 6 (and model max 99)",
+    ),
+    rule(
+        "R-PWD-02",
+        E,
+        "TemporaryPasswordValidityDays excludes UnusedAccountValidityDays",
+    ),
+    rule(
+        "R-PWD-03",
+        W,
+        "TemporaryPasswordValidityDays = 0 means \"default\"",
+    ),
     rule("R-DEP-01", W, "Legacy verification-message parameters"),
     rule("R-DEP-02", W, "UnusedAccountValidityDays is legacy"),
-    rule("R-SIGNIN-01", E, "SOFTWARE_TOKEN is not a first auth factor"),
-    rule("R-LAMBDA-01", E, "PreTokenGeneration must equal PreTokenGenerationConfig.LambdaArn"),
+    rule(
+        "R-SIGNIN-01",
+        E,
+        "SOFTWARE_TOKEN is not a first auth factor",
+    ),
+    rule(
+        "R-LAMBDA-01",
+        E,
+        "PreTokenGeneration must equal PreTokenGenerationConfig.LambdaArn",
+    ),
     rule("R-LAMBDA-02", W, "Legacy PreTokenGeneration only"),
-    rule("R-LAMBDA-03", E, "Custom sender / inbound federation triggers use V1_0"),
+    rule(
+        "R-LAMBDA-03",
+        E,
+        "Custom sender / inbound federation triggers use V1_0",
+    ),
     rule("R-LAMBDA-04", E, "Custom sender triggers need KMSKeyID"),
     rule("R-LAMBDA-05", W, "KMSKeyID without a custom sender"),
-    rule("R-LAMBDA-07", W, "Custom auth challenge triggers come as a set"),
+    rule(
+        "R-LAMBDA-07",
+        W,
+        "Custom auth challenge triggers come as a set",
+    ),
     rule("R-ARN-02", W, "ARN names the expected service"),
     rule("R-MSG-01", E, "SMS templates contain {####}"),
     rule("R-MSG-02", E, "Email verification bodies contain {####}"),
     rule("R-MSG-03", E, "Link email body contains {##text##}"),
-    rule("R-MSG-05", W, "Custom email templates need EmailSendingAccount = DEVELOPER"),
+    rule(
+        "R-MSG-05",
+        W,
+        "Custom email templates need EmailSendingAccount = DEVELOPER",
+    ),
     rule("R-MSG-06", W, "Invitation templates include {####}"),
-    rule("R-VMT-01", E, "Not both EmailMessage and EmailMessageByLink"),
-    rule("R-VMT-02", W, "CONFIRM_WITH_LINK: use EmailMessageByLink, leave EmailMessage blank"),
-    rule("R-VMT-03", W, "CONFIRM_WITH_CODE: leave EmailMessageByLink blank"),
-    rule("R-VMT-04", W, "Legacy EmailVerificationMessage together with link-style verification"),
-    rule("R-VMT-05", W, "Link template whose only placeholder is {####}"),
+    rule(
+        "R-VMT-01",
+        E,
+        "Not both EmailMessage and EmailMessageByLink",
+    ),
+    rule(
+        "R-VMT-02",
+        W,
+        "CONFIRM_WITH_LINK: use EmailMessageByLink, leave EmailMessage blank",
+    ),
+    rule(
+        "R-VMT-03",
+        W,
+        "CONFIRM_WITH_CODE: leave EmailMessageByLink blank",
+    ),
+    rule(
+        "R-VMT-04",
+        W,
+        "Legacy EmailVerificationMessage together with link-style verification",
+    ),
+    rule(
+        "R-VMT-05",
+        W,
+        "Link template whose only placeholder is {####}",
+    ),
     rule("R-EMAIL-01", E, "DEVELOPER requires SourceArn"),
     rule("R-EMAIL-02", W, "SourceArn is an SES identity"),
     rule("R-EMAIL-03", W, "SourceArn Region"),
@@ -92,22 +143,38 @@ pub static CATALOGUE: &[RuleInfo] = &[
     rule("R-DCR-02", W, "\"implicit\" grant is ignored"),
     rule("R-DCR-03", W, "Open registration with client_credentials"),
     rule("R-DCR-04", W, "dcr/register scope is never granted"),
-    rule("R-DCR-05", W, "Empty grant-type list disables that registration path"),
+    rule(
+        "R-DCR-05",
+        W,
+        "Empty grant-type list disables that registration path",
+    ),
     rule("R-ACR-02", E, "ACR names unique, including defaults"),
     rule("R-KEY-01", W, "KeyType and KmsKeyArn consistent"),
-    rule("R-KEY-02", W, "Key/Issuer configuration immutable in secondary Regions (flow rule)"),
+    rule(
+        "R-KEY-02",
+        W,
+        "Key/Issuer configuration immutable in secondary Regions (flow rule)",
+    ),
     rule("R-REC-01", E, "Recovery priorities unique"),
     rule("R-REC-02", E, "Recovery mechanisms unique"),
     rule("R-REC-03", E, "admin_only stands alone"),
     rule("R-REC-04", W, "Single mechanism should be Priority 1"),
     rule("R-REC-05", W, "SMS recovery vs SMS MFA"),
     rule("R-REC-06", W, "AccountRecoverySetting without mechanisms"),
-    rule("R-DEV-01", W, "Sending DeviceConfiguration activates device remembering"),
+    rule(
+        "R-DEV-01",
+        W,
+        "Sending DeviceConfiguration activates device remembering",
+    ),
     rule("R-LIST-01", W, "Duplicate entries in set-like lists"),
     rule("R-TAG-01", E, "At most 50 tags"),
     rule("R-ID-02", W, "UserPoolId prefix is a Region"),
     rule("R-FLOW-01", None, "Send the complete configuration"),
-    rule("R-FLOW-02", None, "Multi-Region replicas: global settings must match"),
+    rule(
+        "R-FLOW-02",
+        None,
+        "Multi-Region replicas: global settings must match",
+    ),
 ];
 
 /// The rule id for a value outside an integer range: the password length has a rule of its own.
@@ -186,7 +253,8 @@ struct Rules<'a> {
 
 /// The pointer of a model path without list indexes or map keys (`A.B.C` -> `/A/B/C`).
 fn pointer_of(path: &str) -> String {
-    path.split('.').fold(String::new(), |p, name| join(&p, name))
+    path.split('.')
+        .fold(String::new(), |p, name| join(&p, name))
 }
 
 /// The label of a path, for messages.
@@ -206,8 +274,13 @@ fn arn_region(arn: &str) -> Option<&str> {
 
 impl Rules<'_> {
     fn at(&mut self, severity: Severity, rule: &'static str, path: &str, message: String) {
-        self.out
-            .push(Finding::new(severity, rule, path, pointer_of(path), message));
+        self.out.push(Finding::new(
+            severity,
+            rule,
+            path,
+            pointer_of(path),
+            message,
+        ));
     }
 
     fn at_pointer(
@@ -370,14 +443,20 @@ impl Rules<'_> {
             ("PostAuthentication", &lambda.post_authentication),
             ("DefineAuthChallenge", &lambda.define_auth_challenge),
             ("CreateAuthChallenge", &lambda.create_auth_challenge),
-            ("VerifyAuthChallengeResponse", &lambda.verify_auth_challenge_response),
+            (
+                "VerifyAuthChallengeResponse",
+                &lambda.verify_auth_challenge_response,
+            ),
             ("PreTokenGeneration", &lambda.pre_token_generation),
             ("UserMigration", &lambda.user_migration),
         ];
         let versioned = [
             (
                 "PreTokenGenerationConfig",
-                lambda.pre_token_generation_config.as_ref().map(|c| &c.lambda_arn),
+                lambda
+                    .pre_token_generation_config
+                    .as_ref()
+                    .map(|c| &c.lambda_arn),
             ),
             (
                 "CustomSMSSender",
@@ -394,7 +473,12 @@ impl Rules<'_> {
         ];
         for (name, arn) in plain {
             if let Some(arn) = arn {
-                self.arn_service(&format!("LambdaConfig.{name}"), arn, "lambda", "a Lambda function");
+                self.arn_service(
+                    &format!("LambdaConfig.{name}"),
+                    arn,
+                    "lambda",
+                    "a Lambda function",
+                );
             }
         }
         for (name, arn) in versioned {
@@ -441,8 +525,14 @@ impl Rules<'_> {
         }
 
         let challenge = [
-            ("DefineAuthChallenge", lambda.define_auth_challenge.is_some()),
-            ("CreateAuthChallenge", lambda.create_auth_challenge.is_some()),
+            (
+                "DefineAuthChallenge",
+                lambda.define_auth_challenge.is_some(),
+            ),
+            (
+                "CreateAuthChallenge",
+                lambda.create_auth_challenge.is_some(),
+            ),
             (
                 "VerifyAuthChallengeResponse",
                 lambda.verify_auth_challenge_response.is_some(),
@@ -458,7 +548,10 @@ impl Rules<'_> {
             self.warn(
                 "R-LAMBDA-07",
                 "LambdaConfig",
-                format!("Custom authentication needs all three challenge triggers; {} is not set.", missing.join(" and ")),
+                format!(
+                    "Custom authentication needs all three challenge triggers; {} is not set.",
+                    missing.join(" and ")
+                ),
             );
         }
     }
@@ -656,8 +749,7 @@ impl Rules<'_> {
             return;
         };
         let source = email.source_arn.as_deref().filter(|s| !s.is_empty());
-        if email.email_sending_account == Some(EmailSendingAccount::Developer) && source.is_none()
-        {
+        if email.email_sending_account == Some(EmailSendingAccount::Developer) && source.is_none() {
             self.error(
                 "R-EMAIL-01",
                 "EmailConfiguration.SourceArn",
@@ -665,7 +757,12 @@ impl Rules<'_> {
             );
         }
         if let Some(arn) = source {
-            self.arn_service("EmailConfiguration.SourceArn", arn, "ses", "an SES identity");
+            self.arn_service(
+                "EmailConfiguration.SourceArn",
+                arn,
+                "ses",
+                "an SES identity",
+            );
             if Pattern::Arn.matches(arn) {
                 if let (Some(arn_region), Some(pool)) = (arn_region(arn), self.request.region()) {
                     if !arn_region.is_empty() && arn_region != pool {
@@ -1044,7 +1141,10 @@ impl Rules<'_> {
                 self.error(
                     "R-REC-01",
                     LIST,
-                    format!("Two recovery methods have priority {}. Give them priorities 1 and 2.", option.priority),
+                    format!(
+                        "Two recovery methods have priority {}. Give them priorities 1 and 2.",
+                        option.priority
+                    ),
                 );
             }
             seen_priority.push(option.priority);
@@ -1052,7 +1152,10 @@ impl Rules<'_> {
                 self.error(
                     "R-REC-02",
                     LIST,
-                    format!("The recovery method {} is listed twice. Remove one.", option.name),
+                    format!(
+                        "The recovery method {} is listed twice. Remove one.",
+                        option.name
+                    ),
                 );
             }
             seen_name.push(option.name);
@@ -1223,6 +1326,8 @@ fn is_from_address(from: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !address.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !address
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
         && !domain.contains('@')
 }

@@ -142,9 +142,14 @@ fn insert(root: &mut Value, path: &str, value: Value) -> String {
             &mut list[0]
         } else if name == "{key}" {
             // The key itself: rename the sample entry.
-            let key = value.take().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let key = value
+                .take()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
             let map = slot.as_object_mut().expect("map");
-            let entry = map.remove("Level1").unwrap_or_else(|| json!({"AcrValue": "a"}));
+            let entry = map
+                .remove("Level1")
+                .unwrap_or_else(|| json!({"AcrValue": "a"}));
             pointer.push('/');
             pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
             map.clear();

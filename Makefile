@@ -1,0 +1,71 @@
+# Cognito Pool Console: every command the project runs. `make serve` and `make test` install
+# what is missing first (tools/setup.sh), so they are all a fresh Debian machine needs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# trunk finds wasm-opt (npm binaryen) and wasm-bindgen here first; never Debian's binaryen.
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+WASM := wasm32-unknown-unknown
+DIST := $(CURDIR)/dist
+SCREENSHOTS := $(CURDIR)/target/screenshots
+# The release build runs without any network when the machine can make a network namespace:
+# proof that neither trunk nor cargo downloads anything. Otherwise trunk's --offline still
+# turns any download into an error.
+NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
+	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
+
+.PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
+	test-browser build e2e size clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
+
+setup: ## Install what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm deps)
+	@tools/setup.sh
+
+check-tools: ## Fail if trunk would download a tool (versions on PATH vs Trunk.toml and Cargo.lock)
+	@tools/check-tools.sh
+
+serve: setup ## Build and serve the app on http://127.0.0.1:8080/, rebuilding on change
+	trunk serve --offline
+
+test: ## Install what is missing, then run every check and test, timing each phase
+	@tools/test.sh
+
+fmt: ## Format the crate
+	cargo fmt
+
+fmt-check: ## Check formatting
+	cargo fmt --check
+
+lint: clippy clippy-wasm ## Clippy for both targets
+
+clippy: ## Clippy, native, warnings denied
+	cargo clippy --all-targets -- -D warnings
+
+clippy-wasm: ## Clippy for wasm32, warnings denied
+	cargo clippy --all-targets --target $(WASM) -- -D warnings
+
+test-native: ## Native unit and integration tests
+	cargo test
+
+test-browser: ## Browser tests (tests/browser.rs) in headless Chromium via wasm-bindgen-test-runner
+	cargo test --target $(WASM) --test browser
+
+build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
+	$(NO_NET) trunk build --release --offline
+
+e2e: ## End-to-end tests of dist/ in Chromium (run `make build` first)
+	@test -f $(DIST)/index.html || { echo "no $(DIST)/index.html: run make build first" >&2; exit 1; }
+	cd tests/e2e && DIST=$(DIST) SCREENSHOTS=$(SCREENSHOTS) node --test --test-reporter=spec
+
+size: ## Raw and gzip -9 sizes of the files in dist/
+	@tools/size.sh $(DIST)
+
+clean: ## Remove build output (target/, dist/)
+	cargo clean
+	rm -rf $(DIST)

@@ -1,0 +1,91 @@
+//! Reading a document someone brings (a file, a paste): JSON with helpful syntax messages, then
+//! either an `UpdateUserPool` body or a `DescribeUserPool` output, checked.
+//!
+//! Shared by the `check-request` command and the browser, so both say the same things.
+
+use serde_json::Value;
+
+use crate::describe::{self, Note};
+use crate::model::UpdateUserPoolRequest;
+use crate::validate::{self, Checked};
+
+/// What kind of document was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The JSON body of an update (`--cli-input-json` / `--generate-cli-skeleton` shape).
+    UpdateBody,
+    /// The output of `describe-user-pool`, mapped onto the update that leaves the pool as it is.
+    DescribeOutput,
+}
+
+/// A document read and checked.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// What the document was.
+    pub source: Source,
+    /// The `UpdateUserPool` body that was checked (the mapped one for a Describe output).
+    pub request: Value,
+    /// What the Describe mapping renamed, dropped or did not know (empty for an update body).
+    pub notes: Vec<Note>,
+    /// The findings, and the typed request when it could be read faithfully.
+    pub checked: Checked,
+}
+
+/// Parses one JSON document, or says where and why it is not one and what to do about it.
+///
+/// # Errors
+/// A message in plain words (with line and column when the syntax is wrong).
+pub fn parse_json(bytes: &[u8]) -> Result<Value, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err("the text starts with a UTF-8 byte order mark (BOM), which JSON readers such as the AWS CLI reject. Save it as UTF-8 without a BOM.".to_owned());
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty. Put the JSON body of an UpdateUserPool request in it (aws cognito-idp update-user-pool --generate-cli-skeleton prints one), or the output of aws cognito-idp describe-user-pool.".to_owned());
+    }
+    serde_json::from_slice(bytes).map_err(|error| {
+        let (line, column) = (error.line(), error.column());
+        let text = error.to_string();
+        // serde_json's message ends with " at line L column C"; the position is given first.
+        let what = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(what, _)| what);
+        let hint = if what.contains("recursion limit") {
+            "The document is nested more than 128 levels deep, which no UpdateUserPool request is."
+        } else if error.is_eof() {
+            "The document ends too early: check for a missing closing } or ] or \"."
+        } else if what.starts_with("trailing characters") {
+            "There is more text after the end of the first JSON value: give exactly one JSON object."
+        } else if what.starts_with("control character") {
+            "Line breaks and tabs inside a string must be written as \\n and \\t."
+        } else {
+            "Check the syntax near that position (a missing comma or quote, a trailing comma, a comment). Give exactly one JSON object: an UpdateUserPool body or a describe-user-pool output."
+        };
+        format!("line {line}, column {column}: {what}. {hint}")
+    })
+}
+
+/// Checks a parsed document. A Describe output is mapped first and checked as the round trip it
+/// stands for: the pool's own settings are the baseline, so what is merely echoed back (legacy
+/// messages, default email texts) is not reported as a change.
+pub fn check_document(document: Value) -> Report {
+    if describe::is_describe_response(&document) {
+        if let Ok(mapped) = describe::describe_to_update(&document) {
+            let baseline =
+                serde_json::from_value::<UpdateUserPoolRequest>(mapped.request.clone()).ok();
+            let checked = validate::check_json(&mapped.request, baseline.as_ref());
+            return Report {
+                source: Source::DescribeOutput,
+                request: mapped.request,
+                notes: mapped.notes,
+                checked,
+            };
+        }
+    }
+    let checked = validate::check_json(&document, None);
+    Report {
+        source: Source::UpdateBody,
+        request: document,
+        notes: Vec::new(),
+        checked,
+    }
+}

@@ -1,0 +1,70 @@
+// End-to-end tests of the request checker in the release build: real files from the project's
+// fixtures pasted into the page, compared with what the native `check-request` command prints
+// for the same files (the expectations of tests/fixtures/requests/expected.json).
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+
+import { serveDist } from './server.mjs';
+import { launchChromium } from './browser.mjs';
+import { ConsolePage } from './console-page.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
+const REQUESTS = join(here, '../fixtures/requests');
+const expected = JSON.parse(await readFile(join(REQUESTS, 'expected.json'), 'utf8'));
+
+/** The fixtures that are JSON and have findings, with the findings the CLI must print. */
+const withFindings = Object.entries(expected.files ?? expected)
+  .filter(([, e]) => Array.isArray(e.findings) && e.findings.length > 0)
+  .slice(0, 12);
+
+const key = (f) => `${f.severity} ${f.rule} ${f.pointer}`;
+
+describe('the request checker', () => {
+  let server;
+  let browser;
+  /** @type {ConsolePage} */
+  let app;
+
+  before(async () => {
+    server = await serveDist(DIST);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    app = new ConsolePage(await browser.context.newPage());
+    await app.open(server.url);
+  });
+
+  afterEach(async () => {
+    assert.deepEqual(app.errors, [], 'no console errors');
+    await app.page.close();
+  });
+
+  test('the fixtures give the same findings in the page as on the command line', async () => {
+    assert.ok(withFindings.length >= 5, 'enough fixtures with findings');
+    for (const [file, expectation] of withFindings) {
+      await app.pasteIntoChecker(await readFile(join(REQUESTS, file), 'utf8'));
+      const shown = (await app.checkerFindings()).map(key).sort();
+      const wanted = expectation.findings.map(key).sort();
+      assert.deepEqual(shown, wanted, file);
+    }
+  });
+
+  test('text that is not JSON is explained, and the text stays', async () => {
+    const text = '{"UserPoolId": "us-east-1_Abc",\n "MfaConfiguration": "OFF",}';
+    await app.pasteIntoChecker(text);
+    const status = await app.checkerStatus();
+    assert.match(status, /not JSON/);
+    assert.match(status, /line 2/);
+    assert.equal(await app.checkerInput.inputValue(), text);
+  });
+});

@@ -1,0 +1,127 @@
+// Page object of the console's shell page: what a reader finds on it, by role and landmark.
+
+/** The console page in one browser tab, with the problems seen while it loaded and ran. */
+export class ConsolePage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    /** Console errors and uncaught exceptions. */
+    this.errors = [];
+    /** Requests that failed or were answered with an HTTP error. */
+    this.failedRequests = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.errors.push(String(error)));
+    page.on('requestfailed', (request) =>
+      this.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`),
+    );
+    page.on('response', (response) => {
+      if (response.status() >= 400) this.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    });
+  }
+
+  /** Opens `url` and waits until the app has mounted (its table of contents has links). */
+  async open(url) {
+    await this.page.goto(url);
+    await this.contents.getByRole('link').first().waitFor();
+    return this;
+  }
+
+  get heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  get contents() {
+    return this.page.getByRole('navigation', { name: 'Form sections' });
+  }
+
+  /** The contents links: `{ text, href, count }`, count being the number it shows beside it. */
+  async contentsEntries() {
+    return this.contents.locator('li').evaluateAll((items) =>
+      items.map((item) => {
+        const link = item.querySelector('a');
+        return {
+          text: link.textContent.trim(),
+          href: link.getAttribute('href'),
+          count: Number(/(\d+) settings?/.exec(item.querySelector('.count').textContent)[1]),
+        };
+      }),
+    );
+  }
+
+  /**
+   * The group sections of the main landmark: `{ id, title, settings: [{ path, nested }] }`,
+   * `nested` being the number of settings the page says a top-level setting holds.
+   */
+  async sections() {
+    return this.page.getByRole('main').locator('section.group').evaluateAll((sections) =>
+      sections.map((section) => ({
+        id: section.id,
+        title: section.querySelector('h2').textContent.trim(),
+        settings: [...section.querySelectorAll('.setting')].map((setting) => ({
+          path: setting.querySelector('code').textContent.trim(),
+          nested: Number(/(\d+) nested/.exec(setting.textContent)?.[1] ?? 0),
+        })),
+      })),
+    );
+  }
+
+  /** Follows the contents link named `title`. */
+  async goToSection(title) {
+    await this.contents.getByRole('link', { name: title, exact: true }).click();
+  }
+
+  /** The section the URL fragment targets (`:target`), as its id, or null. */
+  async targetedSectionId() {
+    return this.page.evaluate(() => document.querySelector('section:target')?.id ?? null);
+  }
+
+  /**
+   * Waits until the page has scrolled down to section `id`: its heading is within the viewport
+   * (scrolling may be smooth, so this can take a moment).
+   */
+  async waitForSectionInView(id) {
+    await this.page.waitForFunction((sectionId) => {
+      const box = document.getElementById(sectionId).querySelector('h2').getBoundingClientRect();
+      return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    }, id);
+  }
+
+  /** True when the page is wider than the viewport (a horizontal scroll bar). */
+  async overflowsHorizontally() {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  }
+
+  /** The request checker's text box, found by its label as a person would. */
+  get checkerInput() {
+    return this.page.getByLabel('Request to check');
+  }
+
+  /** Pastes `text` into the request checker (one input event, like a paste). */
+  async pasteIntoChecker(text) {
+    await this.checkerInput.fill(text);
+  }
+
+  /** The checker's status line (what the text was read as, and the counts). */
+  async checkerStatus() {
+    return (await this.page.locator('.checker-result .checker-status').first().textContent()).trim();
+  }
+
+  /** The findings the checker shows: `{ severity, rule, path, pointer, message }`. */
+  async checkerFindings() {
+    return this.page.locator('.checker .findings .finding').evaluateAll((items) =>
+      items.map((item) => ({
+        severity: item.dataset.severity,
+        rule: item.dataset.rule,
+        path: item.dataset.path,
+        pointer: item.dataset.pointer,
+        message: item.querySelector('.finding-message').textContent.trim(),
+      })),
+    );
+  }
+
+  async screenshot(path) {
+    await this.page.screenshot({ path, fullPage: true });
+  }
+}
