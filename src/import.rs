@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::describe::{self, Note};
+use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::validate::{self, Checked};
 
@@ -70,8 +71,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, String> {
 pub fn check_document(document: Value) -> Report {
     if describe::is_describe_response(&document) {
         if let Ok(mapped) = describe::describe_to_update(&document) {
-            let baseline =
-                serde_json::from_value::<UpdateUserPoolRequest>(mapped.request.clone()).ok();
+            let baseline = UpdateUserPoolRequest::from_json(&mapped.request);
             let checked = validate::check_json(&mapped.request, baseline.as_ref());
             return Report {
                 source: Source::DescribeOutput,

@@ -1574,3 +1574,41 @@ fn a_readable_part_is_still_checked_when_another_part_has_type_errors() {
         "{rules:?}"
     );
 }
+
+#[test]
+fn the_typed_model_reads_only_exact_requests() {
+    let read = |value: Value| serde_json::from_value::<UpdateUserPoolRequest>(value).is_ok();
+    assert!(read(json!({"UserPoolId": POOL_ID})));
+    assert!(!read(json!({})), "UserPoolId is required");
+    assert!(
+        !read(json!({"UserPoolId": POOL_ID, "Bogus": 1})),
+        "unknown member"
+    );
+    assert!(
+        !read(json!({"UserPoolId": POOL_ID, "Policies": {"PasswordPolicy": {"MinLength": 8}}})),
+        "nested unknown member"
+    );
+    assert!(
+        !read(json!({"UserPoolId": POOL_ID, "MfaConfiguration": "on"})),
+        "unknown enum value"
+    );
+    assert!(
+        !read(json!({"UserPoolId": POOL_ID, "UserPoolAddOns": {}})),
+        "missing required member"
+    );
+    assert!(
+        !read(
+            json!({"UserPoolId": POOL_ID, "Policies": {"PasswordPolicy": {"MinimumLength": "8"}}})
+        ),
+        "wrong type"
+    );
+    assert!(
+        !read(json!({"UserPoolId": POOL_ID, "UserPoolTags": {"a": 1}})),
+        "wrong map value type"
+    );
+    let error = serde_json::from_value::<UpdateUserPoolRequest>(json!({"UserPoolId": 1}))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.contains("UpdateUserPoolRequest"), "{error}");
+}

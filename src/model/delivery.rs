@@ -1,29 +1,38 @@
 //! Email and SMS delivery settings.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::from_json;
 use super::wire_enum;
 
 /// `EmailConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct EmailConfiguration {
     /// SES identity ARN.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_arn: Option<String>,
     /// Reply-to address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reply_to_email_address: Option<String>,
     /// Cognito's own sender or your SES.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email_sending_account: Option<EmailSendingAccount>,
     /// Sender address, optionally with a display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// SES configuration set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration_set: Option<String>,
 }
+
+from_json!(EmailConfiguration {
+    source_arn: "SourceArn",
+    reply_to_email_address: "ReplyToEmailAddress",
+    email_sending_account: "EmailSendingAccount",
+    from: "From",
+    configuration_set: "ConfigurationSet",
+});
 
 wire_enum! {
     /// `EmailSendingAccountType`.
@@ -36,45 +45,62 @@ wire_enum! {
 }
 
 /// `SmsConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct SmsConfiguration {
     /// IAM role that Cognito assumes to publish through SNS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sns_caller_arn: Option<String>,
     /// External id of the SNS role's trust policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Region of the SNS configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sns_region: Option<String>,
     /// End User Messaging SMS, the alternative to SNS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eums_sms: Option<EumsSmsConfiguration>,
 }
 
+from_json!(SmsConfiguration {
+    sns_caller_arn: "SnsCallerArn",
+    external_id: "ExternalId",
+    sns_region: "SnsRegion",
+    eums_sms: "EumsSms",
+});
+
 /// `EumsSmsConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct EumsSmsConfiguration {
     /// IAM role that Cognito assumes (required).
     pub caller_arn: String,
     /// External id of the role's trust policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// Phone number, sender id or pool that sends the messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub origination_identity: Option<String>,
     /// End User Messaging configuration set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration_set_name: Option<String>,
     /// India DLT principal entity id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_entity_id: Option<String>,
     /// India DLT template id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_template_id: Option<String>,
     /// Region of the End User Messaging resources (the pool's Region).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
 }
+
+from_json!(EumsSmsConfiguration {
+    caller_arn: "CallerArn",
+    external_id: "ExternalId",
+    origination_identity: "OriginationIdentity",
+    configuration_set_name: "ConfigurationSetName",
+    in_entity_id: "InEntityId",
+    in_template_id: "InTemplateId",
+    region: "Region",
+});

@@ -6,6 +6,7 @@
 //! can still be held and shown; the wire type is a 32-bit integer.
 
 mod delivery;
+pub mod json;
 mod lambda;
 mod messages;
 mod policies;
@@ -14,7 +15,9 @@ mod security;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use json::from_json;
 
 pub use delivery::{
     EmailConfiguration, EmailSendingAccount, EumsSmsConfiguration, SmsConfiguration,
@@ -68,6 +71,12 @@ macro_rules! wire_enum {
             }
         }
 
+        impl $crate::model::json::FromJson for $name {
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                value.as_str().and_then($name::from_wire)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
@@ -105,84 +114,112 @@ wire_enum! {
 }
 
 /// The body of an `UpdateUserPool` request (`UpdateUserPoolRequest`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct UpdateUserPoolRequest {
     /// The pool to update (required).
     pub user_pool_id: String,
     /// Password and sign-in policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policies: Option<UserPoolPolicy>,
     /// Deletion protection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deletion_protection: Option<DeletionProtection>,
     /// Lambda triggers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda_config: Option<LambdaConfig>,
     /// Attributes verified automatically.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_verified_attributes: Option<Vec<VerifiedAttribute>>,
     /// Legacy SMS verification message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_verification_message: Option<String>,
     /// Legacy email verification message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_message: Option<String>,
     /// Legacy email verification subject.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email_verification_subject: Option<String>,
     /// Verification message templates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verification_message_template: Option<VerificationMessageTemplate>,
     /// SMS authentication (MFA) message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_authentication_message: Option<String>,
     /// Verification before attribute updates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_attribute_update_settings: Option<UserAttributeUpdateSettings>,
     /// MFA mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mfa_configuration: Option<MfaConfiguration>,
     /// Device remembering.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_configuration: Option<DeviceConfiguration>,
     /// Email sending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email_configuration: Option<EmailConfiguration>,
     /// SMS sending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags (keys are kept as given).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_tags: Option<BTreeMap<String, String>>,
     /// Administrator-created users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
     /// Threat protection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_add_ons: Option<UserPoolAddOns>,
     /// Dynamic client registration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dcr_configuration: Option<DcrConfiguration>,
     /// Account recovery.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub account_recovery_setting: Option<AccountRecoverySetting>,
     /// New pool name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pool_name: Option<String>,
     /// Feature plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_pool_tier: Option<UserPoolTier>,
     /// Encryption key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key_configuration: Option<KeyConfiguration>,
     /// Token issuer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer_configuration: Option<IssuerConfiguration>,
     /// ACR level names, keyed `Level1`..`Level4`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub acr_configuration: Option<BTreeMap<String, AcrLevelConfig>>,
 }
+
+from_json!(UpdateUserPoolRequest {
+    user_pool_id: "UserPoolId",
+    policies: "Policies",
+    deletion_protection: "DeletionProtection",
+    lambda_config: "LambdaConfig",
+    auto_verified_attributes: "AutoVerifiedAttributes",
+    sms_verification_message: "SmsVerificationMessage",
+    email_verification_message: "EmailVerificationMessage",
+    email_verification_subject: "EmailVerificationSubject",
+    verification_message_template: "VerificationMessageTemplate",
+    sms_authentication_message: "SmsAuthenticationMessage",
+    user_attribute_update_settings: "UserAttributeUpdateSettings",
+    mfa_configuration: "MfaConfiguration",
+    device_configuration: "DeviceConfiguration",
+    email_configuration: "EmailConfiguration",
+    sms_configuration: "SmsConfiguration",
+    user_pool_tags: "UserPoolTags",
+    admin_create_user_config: "AdminCreateUserConfig",
+    user_pool_add_ons: "UserPoolAddOns",
+    dcr_configuration: "DcrConfiguration",
+    account_recovery_setting: "AccountRecoverySetting",
+    pool_name: "PoolName",
+    user_pool_tier: "UserPoolTier",
+    key_configuration: "KeyConfiguration",
+    issuer_configuration: "IssuerConfiguration",
+    acr_configuration: "AcrConfiguration",
+});
 
 impl UpdateUserPoolRequest {
     /// The Region part of the pool id (`us-east-1` of `us-east-1_AbC`), when the id has one.

@@ -1,29 +1,38 @@
 //! Newer settings: dynamic client registration, encryption key, issuer and ACR names.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::from_json;
 use super::wire_enum;
 
 /// `DcrConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct DcrConfiguration {
     /// On or off (omitted means on).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enable_status: Option<Status>,
     /// Anyone may register a client without a token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub open_dcr_enabled: Option<bool>,
     /// Grant types for clients registered with a token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authenticated_grant_types: Option<Vec<OAuthFlow>>,
     /// Grant types for clients registered openly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub open_dcr_grant_types: Option<Vec<OAuthFlow>>,
     /// Extra scopes registered clients may request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_scopes: Option<Vec<String>>,
 }
+
+from_json!(DcrConfiguration {
+    enable_status: "EnableStatus",
+    open_dcr_enabled: "OpenDcrEnabled",
+    authenticated_grant_types: "AuthenticatedGrantTypes",
+    open_dcr_grant_types: "OpenDcrGrantTypes",
+    allowed_scopes: "AllowedScopes",
+});
 
 wire_enum! {
     /// `StatusType`.
@@ -48,16 +57,21 @@ wire_enum! {
 }
 
 /// `KeyConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct KeyConfiguration {
     /// AWS-owned or customer-managed key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key_type: Option<EncryptionKeyType>,
     /// ARN of the customer-managed key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kms_key_arn: Option<String>,
 }
+
+from_json!(KeyConfiguration {
+    key_type: "KeyType",
+    kms_key_arn: "KmsKeyArn",
+});
 
 wire_enum! {
     /// `EncryptionKeyType`.
@@ -70,13 +84,15 @@ wire_enum! {
 }
 
 /// `IssuerConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct IssuerConfiguration {
     /// Issuer form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<IssuerType>,
 }
+
+from_json!(IssuerConfiguration { r#type: "Type" });
 
 wire_enum! {
     /// `IssuerType`.
@@ -89,9 +105,13 @@ wire_enum! {
 }
 
 /// `AcrLevelConfigType`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct AcrLevelConfig {
     /// The custom name of the level (required).
     pub acr_value: String,
 }
+
+from_json!(AcrLevelConfig {
+    acr_value: "AcrValue",
+});

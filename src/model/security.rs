@@ -1,7 +1,8 @@
 //! Deletion protection, MFA, devices, threat protection, recovery and attribute updates.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::from_json;
 use super::wire_enum;
 
 wire_enum! {
@@ -37,36 +38,50 @@ wire_enum! {
 }
 
 /// `UserAttributeUpdateSettingsType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct UserAttributeUpdateSettings {
     /// Attributes whose new value must be verified before it replaces the old one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes_require_verification_before_update: Option<Vec<VerifiedAttribute>>,
 }
 
+from_json!(UserAttributeUpdateSettings {
+    attributes_require_verification_before_update: "AttributesRequireVerificationBeforeUpdate",
+});
+
 /// `DeviceConfigurationType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct DeviceConfiguration {
     /// Remembered devices may skip MFA.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge_required_on_new_device: Option<bool>,
     /// Remember devices only when the user agrees.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub device_only_remembered_on_user_prompt: Option<bool>,
 }
 
+from_json!(DeviceConfiguration {
+    challenge_required_on_new_device: "ChallengeRequiredOnNewDevice",
+    device_only_remembered_on_user_prompt: "DeviceOnlyRememberedOnUserPrompt",
+});
+
 /// `UserPoolAddOnsType`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct UserPoolAddOns {
     /// Threat protection mode for standard sign-in (required).
     pub advanced_security_mode: AdvancedSecurityMode,
     /// Threat protection for custom authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub advanced_security_additional_flows: Option<AdvancedSecurityAdditionalFlows>,
 }
+
+from_json!(UserPoolAddOns {
+    advanced_security_mode: "AdvancedSecurityMode",
+    advanced_security_additional_flows: "AdvancedSecurityAdditionalFlows",
+});
 
 wire_enum! {
     /// `AdvancedSecurityModeType`.
@@ -81,13 +96,17 @@ wire_enum! {
 }
 
 /// `AdvancedSecurityAdditionalFlowsType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct AdvancedSecurityAdditionalFlows {
     /// Threat protection mode for custom authentication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_auth_mode: Option<AdvancedSecurityEnabledMode>,
 }
+
+from_json!(AdvancedSecurityAdditionalFlows {
+    custom_auth_mode: "CustomAuthMode",
+});
 
 wire_enum! {
     /// `AdvancedSecurityEnabledModeType`.
@@ -100,23 +119,32 @@ wire_enum! {
 }
 
 /// `AccountRecoverySettingType`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct AccountRecoverySetting {
     /// Recovery methods with their priorities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery_mechanisms: Option<Vec<RecoveryOption>>,
 }
 
+from_json!(AccountRecoverySetting {
+    recovery_mechanisms: "RecoveryMechanisms",
+});
+
 /// `RecoveryOptionType`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct RecoveryOption {
     /// 1 = first choice, 2 = fallback.
     pub priority: i64,
     /// The method.
     pub name: RecoveryOptionName,
 }
+
+from_json!(RecoveryOption {
+    priority: "Priority",
+    name: "Name",
+});
 
 wire_enum! {
     /// `RecoveryOptionNameType`.

@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 
 pub use rules::CATALOGUE;
@@ -116,7 +117,7 @@ pub fn check_json(value: &Value, baseline: Option<&UpdateUserPoolRequest>) -> Ch
     let mut findings = Vec::new();
     let walked = constraints::walk_request(value, &mut findings);
     let request = match walked.readable {
-        Some(readable) => serde_json::from_value::<UpdateUserPoolRequest>(readable).ok(),
+        Some(readable) => UpdateUserPoolRequest::from_json(&readable),
         None => None,
     };
     if let Some(request) = &request {

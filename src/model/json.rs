@@ -1,0 +1,110 @@
+//! Reading typed values out of JSON that the validator has already walked.
+//!
+//! serde's derived `Deserialize` generates a visitor per struct and per `Option` field, which
+//! cost about 60 KB of wasm for this model. The console always has the JSON as a
+//! [`serde_json::Value`] first (it must be walked for findings anyway), so reading the typed
+//! request out of it needs only lookups: [`FromJson`] does that, and the model's `Deserialize`
+//! impls go through it (`Value` first, then [`FromJson`]).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+/// A model type read from a JSON value, exactly: wrong types, unknown members, missing required
+/// members or unknown enum values give `None` (the validator says why).
+pub trait FromJson: Sized {
+    /// The typed value, or `None` when the JSON is not exactly one.
+    fn from_json(value: &Value) -> Option<Self>;
+}
+
+impl FromJson for String {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_str().map(str::to_owned)
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_i64()
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_array()?.iter().map(T::from_json).collect()
+    }
+}
+
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(value: &Value) -> Option<Self> {
+        value
+            .as_object()?
+            .iter()
+            .map(|(key, entry)| Some((key.clone(), T::from_json(entry)?)))
+            .collect()
+    }
+}
+
+/// A structure member: required (`T`) or optional (`Option<T>`), read from the member's value
+/// when it is present.
+pub trait Member: Sized {
+    /// The member, or `None` when it is required and absent, or present and unreadable.
+    fn member(value: Option<&Value>) -> Option<Self>;
+}
+
+impl<T: FromJson> Member for T {
+    fn member(value: Option<&Value>) -> Option<Self> {
+        T::from_json(value?)
+    }
+}
+
+impl<T: FromJson> Member for Option<T> {
+    fn member(value: Option<&Value>) -> Option<Self> {
+        match value {
+            None => Some(None),
+            Some(value) => T::from_json(value).map(Some),
+        }
+    }
+}
+
+/// Declares how a model structure is read from JSON: its fields and their wire names. Generates
+/// [`FromJson`] (unknown members refused) and serde's `Deserialize` through it.
+macro_rules! from_json {
+    ($name:ident $(<$generic:ident>)? { $($field:ident: $wire:literal),* $(,)? }) => {
+        impl$(<$generic: $crate::model::json::FromJson>)? $crate::model::json::FromJson
+            for $name$(<$generic>)?
+        {
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                use $crate::model::json::Member;
+                const NAMES: &[&str] = &[$($wire),*];
+                let members = value.as_object()?;
+                if members.keys().any(|key| !NAMES.contains(&key.as_str())) {
+                    return None;
+                }
+                Some($name { $($field: Member::member(members.get($wire))?,)* })
+            }
+        }
+
+        impl<'de, $($generic: $crate::model::json::FromJson)?> serde::Deserialize<'de>
+            for $name$(<$generic>)?
+        {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                <Self as $crate::model::json::FromJson>::from_json(&value).ok_or_else(|| {
+                    serde::de::Error::custom(concat!(
+                        "not a valid ",
+                        stringify!($name),
+                        " (check it with validate::check_json to see why)"
+                    ))
+                })
+            }
+        }
+    };
+}
+pub(crate) use from_json;
