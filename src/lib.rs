@@ -7,10 +7,14 @@
 //! - [`model`]: the typed `UpdateUserPool` request (serde, exact wire names);
 //! - [`validate`]: findings for a request or raw JSON (model constraints and cross-field rules);
 //! - [`describe`]: a `DescribeUserPool` result mapped to the request that leaves the pool as it is;
+//! - [`diff`]: what a draft changes compared with its baseline;
+//! - [`export`]: the request as JSON and as a ready AWS CLI command;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
 //! - [`pattern`]: the model's string patterns as small matchers.
 
 pub mod describe;
+pub mod diff;
+pub mod export;
 pub mod import;
 pub mod model;
 pub mod pattern;

@@ -371,8 +371,8 @@ impl Walker<'_> {
     }
 }
 
-/// Appends one RFC 6901 reference token to a pointer.
-pub(crate) fn join(pointer: &str, token: &str) -> String {
+/// Appends one RFC 6901 reference token to a pointer (`~` and `/` escaped).
+pub fn join(pointer: &str, token: &str) -> String {
     let mut joined = String::with_capacity(pointer.len() + token.len() + 1);
     joined.push_str(pointer);
     joined.push('/');

@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 
+pub use constraints::join as join_pointer;
 pub use rules::CATALOGUE;
 
 /// How serious a finding is.
