@@ -3,7 +3,7 @@
 // for the same files (the expectations of tests/fixtures/requests/expected.json).
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 
@@ -14,6 +14,7 @@ import { ConsolePage } from './console-page.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
 const REQUESTS = join(here, '../fixtures/requests');
+const SCREENSHOTS = resolve(process.env.SCREENSHOTS ?? join(here, '../../target/screenshots'));
 const expected = JSON.parse(await readFile(join(REQUESTS, 'expected.json'), 'utf8'));
 
 /** The fixtures that are JSON and have findings, with the findings the CLI must print. */
@@ -66,5 +67,18 @@ describe('the request checker', () => {
     assert.match(status, /not JSON/);
     assert.match(status, /line 2/);
     assert.equal(await app.checkerInput.inputValue(), text);
+  });
+
+  test('findings are readable in both themes (screenshots)', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const [file] = withFindings.find(([, e]) => e.findings.some((f) => f.severity === 'error') && e.findings.some((f) => f.severity === 'warning'));
+    await app.pasteIntoChecker(await readFile(join(REQUESTS, file), 'utf8'));
+    const checker = app.page.locator('.checker');
+    for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await app.page.setViewportSize({ width, height: 900 });
+      assert.equal(await app.overflowsHorizontally(), false, `${scheme} ${width}px overflows`);
+      await checker.screenshot({ path: join(SCREENSHOTS, `checker-${scheme}-${width}.png`) });
+    }
   });
 });
