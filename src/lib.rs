@@ -9,12 +9,14 @@
 //! - [`describe`]: a `DescribeUserPool` result mapped to the request that leaves the pool as it is;
 //! - [`diff`]: what a draft changes compared with its baseline;
 //! - [`export`]: the request as JSON and as a ready AWS CLI command;
+//! - [`form`]: the draft as a JSON document edited by pointer, and control <-> value conversions;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
 //! - [`pattern`]: the model's string patterns as small matchers.
 
 pub mod describe;
 pub mod diff;
 pub mod export;
+pub mod form;
 pub mod import;
 pub mod model;
 pub mod pattern;
