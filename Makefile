@@ -10,6 +10,8 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 WASM := wasm32-unknown-unknown
+# Every browser test file: tests/browser.rs, tests/browser_form.rs, ...
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 DIST := $(CURDIR)/dist
 SCREENSHOTS := $(CURDIR)/target/screenshots
 # The release build runs without any network when the machine can make a network namespace:
@@ -53,8 +55,8 @@ clippy-wasm: ## Clippy for wasm32, warnings denied
 test-native: ## Native unit and integration tests
 	cargo test
 
-test-browser: ## Browser tests (tests/browser.rs) in headless Chromium via wasm-bindgen-test-runner
-	cargo test --target $(WASM) --test browser
+test-browser: ## Browser tests (tests/browser*.rs) in headless Chromium via wasm-bindgen-test-runner
+	cargo test --target $(WASM) $(BROWSER_TESTS)
 
 build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
 	$(NO_NET) trunk build --release --offline

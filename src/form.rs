@@ -190,3 +190,18 @@ pub fn within(pointer: &str, scope: &str) -> bool {
         .strip_prefix(scope)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
+
+/// Whether `field` matches the "Find a setting" text: its label or path contains it, ignoring
+/// case. An empty filter matches everything.
+pub fn matches_filter(field: &Field, filter: &str) -> bool {
+    let filter = filter.trim().to_lowercase();
+    filter.is_empty()
+        || field.label.to_lowercase().contains(&filter)
+        || field.path.to_lowercase().contains(&filter)
+}
+
+/// Whether `field` or anything below it matches the filter (a section stays visible while any
+/// of its settings does).
+pub fn subtree_matches(field: &Field, filter: &str) -> bool {
+    matches_filter(field, filter) || field.children().any(|c| subtree_matches(c, filter))
+}

@@ -15,6 +15,7 @@
 
 pub mod describe;
 pub mod diff;
+pub mod draft_store;
 pub mod export;
 pub mod form;
 pub mod import;

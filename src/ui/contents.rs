@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::form::group::{group_tally, tally_text};
 use super::outline::{setting_count, settings_phrase};
+use super::state::FormState;
 use crate::schema::Group;
 
 /// Navigation to the group sections, in form order.
@@ -20,6 +22,7 @@ pub fn Contents() -> impl IntoView {
                                 <a href=format!("#{}", group.anchor())>{group.title()}</a>
                                 " "
                                 <span class="count">{settings_phrase(setting_count(group), None)}</span>
+                                <GroupTally group />
                             </li>
                         }
                     })
@@ -27,4 +30,11 @@ pub fn Contents() -> impl IntoView {
             </ol>
         </nav>
     }
+}
+
+/// The live counts of a group beside its contents link.
+#[component]
+fn GroupTally(group: Group) -> impl IntoView {
+    let tally = group_tally(FormState::get(), group);
+    view! { <span class="tally">{move || tally_text(tally.get())}</span> }
 }

@@ -1,22 +1,24 @@
 //! The browser shell: the page that Leptos mounts in the browser.
 //!
 //! Everything this module shows about settings comes from the field table in
-//! [`crate::schema`]; the components only lay it out. For now the page is an overview of the
-//! form: a table of contents of the field groups and, per group, its top-level settings. The
-//! editable form replaces the lists in a later version.
+//! [`crate::schema`]; the components only lay it out: the form's state is in [`state`], the
+//! controls in [`form`].
 
-mod checker;
 mod contents;
+pub mod form;
+pub mod io;
 mod outline;
-mod section;
+pub mod state;
 
 use leptos::prelude::*;
 
-pub use checker::RequestChecker;
 pub use contents::Contents;
-pub use section::GroupSection;
 
 use crate::schema::Group;
+use form::collections::MapDrafts;
+use form::{ErrorSummary, GroupPanel, ReviewBar};
+use io::{ChangesView, ExportPanel, ImportPanel};
+use state::FormState;
 
 /// The product name, shown as the page's only `h1`.
 pub const PRODUCT_NAME: &str = "Cognito Pool Console";
@@ -27,24 +29,44 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole page: banner with the product name, table of contents, one section per group.
+/// The whole page: banner, the form's summary and review bar, table of contents, and one
+/// section per group with every setting.
 #[component]
 pub fn App() -> impl IntoView {
+    let state = FormState::empty();
+    provide_context(state);
+    let drafts = MapDrafts::provide(state);
+    state.form_findings.set(Some(drafts.findings));
     view! {
         <a class="skip-link" href="#main">"Skip to the settings"</a>
         <header class="masthead">
             <h1>{PRODUCT_NAME}</h1>
             <p class="lede">
                 "Every setting of an Amazon Cognito user pool's UpdateUserPool request, "
-                "with its limits and the rules between settings. Check a request before you "
-                "apply it; editing and applying live settings from here come next."
+                "with its limits and the rules between settings. Edit them, check them, "
+                "and take the complete request away as JSON or as an AWS CLI command."
             </p>
         </header>
+        <div class="toolbar">
+            <label for="filter">"Find a setting"</label>
+            <input
+                type="search"
+                id="filter"
+                class="control"
+                placeholder="name or path, e.g. MinimumLength"
+                prop:value=move || state.filter.get()
+                on:input=move |ev| state.filter.set(event_target_value(&ev))
+            />
+            <ErrorSummary />
+            <ReviewBar />
+        </div>
         <div class="layout">
             <Contents />
             <main id="main" class="groups" tabindex="-1">
-                <RequestChecker />
-                {Group::ALL.into_iter().map(|group| view! { <GroupSection group /> }).collect_view()}
+                <ImportPanel />
+                {Group::ALL.into_iter().map(|group| view! { <GroupPanel group /> }).collect_view()}
+                <ChangesView />
+                <ExportPanel />
             </main>
         </div>
     }

@@ -273,10 +273,14 @@ impl Walker<'_> {
         let length = text.chars().count() as u64;
         if let Some(min) = field.min.filter(|&min| length < min) {
             let message = if length == 0 {
-                format!(
-                    "{} must not be empty: enter a value or leave the setting out.",
-                    field.label
-                )
+                if field.required {
+                    format!("{} must not be empty: enter a value.", field.label)
+                } else {
+                    format!(
+                        "{} must not be empty: enter a value or leave the setting out.",
+                        field.label
+                    )
+                }
             } else {
                 format!(
                     "{} must be at least {min} characters long; it has {length}.",

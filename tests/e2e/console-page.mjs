@@ -51,20 +51,40 @@ export class ConsolePage {
   }
 
   /**
-   * The group sections of the main landmark: `{ id, title, settings: [{ path, nested }] }`,
-   * `nested` being the number of settings the page says a top-level setting holds.
+   * The group sections of the main landmark: `{ id, title, settings: [path] }`, `settings` being
+   * the top-level members that have a control (an element with that `data-path`) in the section.
    */
   async sections() {
     return this.page.getByRole('main').locator('section.group').evaluateAll((sections) =>
       sections.map((section) => ({
         id: section.id,
-        title: section.querySelector('h2').textContent.trim(),
-        settings: [...section.querySelectorAll('.setting')].map((setting) => ({
-          path: setting.querySelector('code').textContent.trim(),
-          nested: Number(/(\d+) nested/.exec(setting.textContent)?.[1] ?? 0),
-        })),
+        title: section.querySelector('h2').textContent.replace(/[▾▸]/g, '').trim(),
+        settings: [
+          ...new Set(
+            [...section.querySelectorAll('[data-path]')]
+              .map((element) => element.dataset.path)
+              .filter((path) => !/[.[{]/.test(path)),
+          ),
+        ],
       })),
     );
+  }
+
+  /** Every `data-path` on the page's controls and sections, once each. */
+  async controlPaths() {
+    return this.page
+      .getByRole('main')
+      .locator('[data-path]')
+      .evaluateAll((elements) => [...new Set(elements.map((element) => element.dataset.path))]);
+  }
+
+  /** Switches on every optional section ("Send …" switches) until none is left off. */
+  async includeEverySection() {
+    for (;;) {
+      const off = this.page.locator('label.include input[type="checkbox"]:not(:checked)');
+      if ((await off.count()) === 0) return;
+      await off.first().check();
+    }
   }
 
   /** Follows the contents link named `title`. */
@@ -93,24 +113,24 @@ export class ConsolePage {
     return this.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   }
 
-  /** The request checker's text box, found by its label as a person would. */
-  get checkerInput() {
-    return this.page.getByLabel('Request to check');
+  /** The import box, found by its label as a person would. */
+  get importInput() {
+    return this.page.getByLabel('Import JSON');
   }
 
-  /** Pastes `text` into the request checker (one input event, like a paste). */
-  async pasteIntoChecker(text) {
-    await this.checkerInput.fill(text);
+  /** Pastes `text` into the import box (one input event, like a paste). */
+  async pasteIntoImport(text) {
+    await this.importInput.fill(text);
   }
 
-  /** The checker's status line (what the text was read as, and the counts). */
-  async checkerStatus() {
-    return (await this.page.locator('.checker-result .checker-status').first().textContent()).trim();
+  /** What the import box says the text is (read as, counts, or why it is not JSON). */
+  async importStatus() {
+    return (await this.page.locator('#import .import-result').first().textContent()).trim();
   }
 
-  /** The findings the checker shows: `{ severity, rule, path, pointer, message }`. */
-  async checkerFindings() {
-    return this.page.locator('.checker .findings .finding').evaluateAll((items) =>
+  /** The findings the import box shows before importing: `{ severity, rule, path, pointer, message }`. */
+  async importFindings() {
+    return this.page.locator('#import .import-result .findings .finding').evaluateAll((items) =>
       items.map((item) => ({
         severity: item.dataset.severity,
         rule: item.dataset.rule,

@@ -1,5 +1,5 @@
-// End-to-end tests of the request checker in the release build: real files from the project's
-// fixtures pasted into the page, compared with what the native `check-request` command prints
+// End-to-end tests of importing in the release build: real files from the project's fixtures
+// pasted into the import box, compared with what the native `check-request` command prints
 // for the same files (the expectations of tests/fixtures/requests/expected.json).
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ const withFindings = Object.entries(expected.files ?? expected)
 
 const key = (f) => `${f.severity} ${f.rule} ${f.pointer}`;
 
-describe('the request checker', () => {
+describe('importing JSON', () => {
   let server;
   let browser;
   /** @type {ConsolePage} */
@@ -50,11 +50,11 @@ describe('the request checker', () => {
     await app.page.close();
   });
 
-  test('the fixtures give the same findings in the page as on the command line', async () => {
+  test('pasted fixtures show the same findings as check-request, before anything is imported', async () => {
     assert.ok(withFindings.length >= 5, 'enough fixtures with findings');
     for (const [file, expectation] of withFindings) {
-      await app.pasteIntoChecker(await readFile(join(REQUESTS, file), 'utf8'));
-      const shown = (await app.checkerFindings()).map(key).sort();
+      await app.pasteIntoImport(await readFile(join(REQUESTS, file), 'utf8'));
+      const shown = (await app.importFindings()).map(key).sort();
       const wanted = expectation.findings.map(key).sort();
       assert.deepEqual(shown, wanted, file);
     }
@@ -62,23 +62,23 @@ describe('the request checker', () => {
 
   test('text that is not JSON is explained, and the text stays', async () => {
     const text = '{"UserPoolId": "us-east-1_Abc",\n "MfaConfiguration": "OFF",}';
-    await app.pasteIntoChecker(text);
-    const status = await app.checkerStatus();
+    await app.pasteIntoImport(text);
+    const status = await app.importStatus();
     assert.match(status, /not JSON/);
     assert.match(status, /line 2/);
-    assert.equal(await app.checkerInput.inputValue(), text);
+    assert.equal(await app.importInput.inputValue(), text);
   });
 
   test('findings are readable in both themes (screenshots)', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     const [file] = withFindings.find(([, e]) => e.findings.some((f) => f.severity === 'error') && e.findings.some((f) => f.severity === 'warning'));
-    await app.pasteIntoChecker(await readFile(join(REQUESTS, file), 'utf8'));
-    const checker = app.page.locator('.checker');
+    await app.pasteIntoImport(await readFile(join(REQUESTS, file), 'utf8'));
+    const checker = app.page.locator('#import');
     for (const [scheme, width] of [['light', 1280], ['dark', 360]]) {
       await app.page.emulateMedia({ colorScheme: scheme });
       await app.page.setViewportSize({ width, height: 900 });
       assert.equal(await app.overflowsHorizontally(), false, `${scheme} ${width}px overflows`);
-      await checker.screenshot({ path: join(SCREENSHOTS, `checker-${scheme}-${width}.png`) });
+      await checker.screenshot({ path: join(SCREENSHOTS, `import-${scheme}-${width}.png`) });
     }
   });
 });

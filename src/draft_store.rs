@@ -1,0 +1,332 @@
+//! Drafts kept across reloads: what is stored, under which key, and when.
+//!
+//! The browser edge (`ui::io`) keeps the admin's draft in `localStorage` so that a reload or a
+//! closed tab loses nothing. Everything it decides is here, as plain functions over JSON values:
+//! the key of a pool's entry, the versioned format, reading an entry back with validation (a
+//! corrupt or foreign entry is an error to report, never a panic), what to write after an edit,
+//! and how to show the time an entry was saved. The clock is a parameter: the edge passes
+//! `Date.now()` in.
+//!
+//! Only the request document and its baseline are ever stored. [`StoredDraft`] has no other
+//! member and [`StoredDraft::encode`] writes nothing else, so when credentials come to the console
+//! they cannot reach storage through here.
+//!
+//! The stored format, version 1:
+//!
+//! ```json
+//! {"version":1,"savedAt":1735732800000,"baseline":{"UserPoolId":"..."},"draft":{"UserPoolId":"..."}}
+//! ```
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diff;
+
+/// The prefix of every key this console stores a draft under.
+pub const KEY_PREFIX: &str = "cognito-pool-console/draft/";
+
+/// The key suffix for a draft whose baseline names no pool yet.
+pub const NEW_POOL: &str = "new";
+
+/// The version of the stored format that [`StoredDraft::encode`] writes and
+/// [`StoredDraft::decode`] reads.
+pub const VERSION: u64 = 1;
+
+/// The pool id a request names (`UserPoolId`, trimmed), or `""` when it names none.
+pub fn pool_id(request: &Value) -> &str {
+    request
+        .get("UserPoolId")
+        .and_then(Value::as_str)
+        .map_or("", str::trim)
+}
+
+/// The storage key of the draft of `pool_id`: `cognito-pool-console/draft/<pool id>`, or
+/// `cognito-pool-console/draft/new` when the id is empty.
+pub fn key(pool_id: &str) -> String {
+    let id = pool_id.trim();
+    let id = if id.is_empty() { NEW_POOL } else { id };
+    format!("{KEY_PREFIX}{id}")
+}
+
+/// The storage key of a draft edited from `baseline`: the baseline's pool id names it, so that
+/// typing in the form's pool id field does not move the draft from key to key.
+pub fn key_for(baseline: &Value) -> String {
+    key(pool_id(baseline))
+}
+
+/// The pool part of one of this console's keys (`new` for a pool not named yet); `None` for a
+/// key that is not one of ours.
+pub fn pool_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(KEY_PREFIX).filter(|id| !id.is_empty())
+}
+
+/// One stored draft: the request being edited, the configuration it started from, and when it
+/// was saved. Nothing else is ever stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDraft {
+    /// When it was saved, in milliseconds since 1970-01-01 UTC (`Date.now()`).
+    pub saved_at: u64,
+    /// The configuration the draft started from (loaded, imported or empty).
+    pub baseline: Value,
+    /// The draft request body.
+    pub draft: Value,
+}
+
+/// The wire shape of [`StoredDraft`], borrowed so that encoding copies nothing.
+#[derive(Serialize)]
+struct Wire<'a> {
+    version: u64,
+    #[serde(rename = "savedAt")]
+    saved_at: u64,
+    baseline: &'a Value,
+    draft: &'a Value,
+}
+
+/// The stored form of a draft, without building a [`StoredDraft`] (no copies).
+pub fn encode(saved_at: u64, baseline: &Value, draft: &Value) -> String {
+    let wire = Wire {
+        version: VERSION,
+        saved_at,
+        baseline,
+        draft,
+    };
+    // Integers and JSON values with string keys always serialise.
+    serde_json::to_string(&wire).unwrap_or_default()
+}
+
+impl StoredDraft {
+    /// The stored form: one line of JSON in the versioned format.
+    pub fn encode(&self) -> String {
+        encode(self.saved_at, &self.baseline, &self.draft)
+    }
+
+    /// Reads a stored entry back, checking every member.
+    ///
+    /// # Errors
+    /// [`DecodeError`] when the text is not JSON, not an object, of another version, or when a
+    /// member is missing or of the wrong type. Members other than the four are ignored.
+    pub fn decode(text: &str) -> Result<Self, DecodeError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        let Value::Object(mut members) = value else {
+            return Err(DecodeError::NotAnObject);
+        };
+        match members.get("version") {
+            None => return Err(DecodeError::NoVersion),
+            Some(v) if v.as_u64() == Some(VERSION) => {}
+            Some(v) => return Err(DecodeError::UnsupportedVersion(v.to_string())),
+        }
+        let saved_at =
+            members
+                .get("savedAt")
+                .and_then(Value::as_u64)
+                .ok_or(DecodeError::BadMember {
+                    member: "savedAt",
+                    expected: "a whole number of milliseconds",
+                })?;
+        let mut request = |member: &'static str| match members.remove(member) {
+            Some(Value::Object(body)) => Ok(Value::Object(body)),
+            _ => Err(DecodeError::BadMember {
+                member,
+                expected: "a JSON object (a request body)",
+            }),
+        };
+        let baseline = request("baseline")?;
+        let draft = request("draft")?;
+        Ok(StoredDraft {
+            saved_at,
+            baseline,
+            draft,
+        })
+    }
+
+    /// Reads the entry stored under `key`, and checks that it belongs there (its baseline names
+    /// the pool the key names).
+    ///
+    /// # Errors
+    /// As [`StoredDraft::decode`], and [`DecodeError::WrongKey`] for an entry under another
+    /// pool's key.
+    pub fn decode_entry(key: &str, text: &str) -> Result<Self, DecodeError> {
+        let stored = StoredDraft::decode(text)?;
+        let expected = key_for(&stored.baseline);
+        if expected != key {
+            return Err(DecodeError::WrongKey {
+                pool: pool_of_key(&expected).unwrap_or(NEW_POOL).to_owned(),
+            });
+        }
+        Ok(stored)
+    }
+
+    /// The pool the draft is for (`""` for a pool not named yet).
+    pub fn pool_id(&self) -> &str {
+        pool_id(&self.baseline)
+    }
+
+    /// Whether restoring this draft would change what is in the form.
+    pub fn differs_from(&self, baseline: &Value, draft: &Value) -> bool {
+        self.baseline != *baseline || self.draft != *draft
+    }
+
+    /// How many settings the stored draft changes compared with its own baseline.
+    pub fn change_count(&self) -> usize {
+        diff::changes(&self.baseline, &self.draft).len()
+    }
+}
+
+/// Why a stored entry was not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The entry is not JSON (serde_json's message).
+    NotJson(String),
+    /// The entry is JSON but not an object.
+    NotAnObject,
+    /// The entry has no `version`: not written by this console.
+    NoVersion,
+    /// The entry's `version` is one this console does not read (as written in the entry).
+    UnsupportedVersion(String),
+    /// A member is missing or of the wrong type.
+    BadMember {
+        /// The member's name.
+        member: &'static str,
+        /// What it should be.
+        expected: &'static str,
+    },
+    /// The entry is stored under one pool's key but holds another pool's draft.
+    WrongKey {
+        /// The pool the entry is for.
+        pool: String,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(why) => write!(f, "it is not JSON ({why})"),
+            DecodeError::NotAnObject => f.write_str("it is not a JSON object"),
+            DecodeError::NoVersion => {
+                f.write_str("it has no version, so this console did not save it")
+            }
+            DecodeError::UnsupportedVersion(version) => write!(
+                f,
+                "it is in format version {version}, which this version of the console does not read"
+            ),
+            DecodeError::BadMember { member, expected } => {
+                write!(f, "its {member} is missing or not {expected}")
+            }
+            DecodeError::WrongKey { pool } => {
+                write!(
+                    f,
+                    "it holds a draft of pool {pool}, not of the pool its key names"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// What to do with storage after the form changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Save {
+    /// Write `text` under `key`.
+    Store {
+        /// The storage key.
+        key: String,
+        /// The encoded entry.
+        text: String,
+    },
+    /// The draft has no changes: remove any entry under `key` (restoring it would bring back
+    /// changes the admin took back).
+    Remove {
+        /// The storage key.
+        key: String,
+    },
+    /// An entry from an earlier visit under this key is still offered back: leave it as it is
+    /// until the admin restores or discards it.
+    Wait {
+        /// The storage key.
+        key: String,
+    },
+}
+
+/// What to write after the form changed to `baseline` / `draft`, at `saved_at` (ms since the
+/// epoch). `undecided` lists the keys of entries from an earlier visit that are still offered
+/// back: those are never overwritten.
+pub fn plan_save(baseline: &Value, draft: &Value, saved_at: u64, undecided: &[String]) -> Save {
+    let key = key_for(baseline);
+    if undecided.contains(&key) {
+        return Save::Wait { key };
+    }
+    if baseline == draft {
+        return Save::Remove { key };
+    }
+    let text = encode(saved_at, baseline, draft);
+    Save::Store { key, text }
+}
+
+/// The entries of this console among `entries` (storage key, stored text), read: the drafts
+/// that could be read, in key order, and the keys that could not with the reason. Keys that are
+/// not this console's are left alone.
+pub fn read_all(entries: Vec<(String, String)>) -> Read {
+    let mut read = Read::default();
+    for (key, text) in entries {
+        if pool_of_key(&key).is_none() {
+            continue;
+        }
+        match StoredDraft::decode_entry(&key, &text) {
+            Ok(stored) => read.drafts.push((key, stored)),
+            Err(error) => read.ignored.push((key, error)),
+        }
+    }
+    read.drafts.sort_by(|a, b| a.0.cmp(&b.0));
+    read.ignored.sort_by(|a, b| a.0.cmp(&b.0));
+    read
+}
+
+/// The drafts found in storage (see [`read_all`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Read {
+    /// Drafts that could be read, with their keys.
+    pub drafts: Vec<(String, StoredDraft)>,
+    /// Entries under this console's keys that could not be read, and why.
+    pub ignored: Vec<(String, DecodeError)>,
+}
+
+/// A saved-at time as the admin reads it: `2025-01-01 13:00` in local time, given the local
+/// offset from UTC in minutes east (UTC+2 is `120`; `-Date.getTimezoneOffset()` at that time).
+pub fn time_label(saved_at: u64, offset_minutes: i64) -> String {
+    let local_ms = i128::from(saved_at) + i128::from(offset_minutes) * 60_000;
+    let (date, seconds) = civil(local_ms);
+    format!("{date} {:02}:{:02}", seconds / 3600, seconds / 60 % 60)
+}
+
+/// A saved-at time in ISO 8601 UTC (`2025-01-01T12:00:00Z`), for a `<time datetime>`.
+pub fn iso_utc(saved_at: u64) -> String {
+    let (date, seconds) = civil(i128::from(saved_at));
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// `YYYY-MM-DD` of a time in ms since the epoch, and the seconds into that day.
+fn civil(ms: i128) -> (String, i128) {
+    let seconds = ms.div_euclid(1000);
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i128::from(month <= 2);
+    (format!("{year:04}-{month:02}-{day:02}"), of_day)
+}

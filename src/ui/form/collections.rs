@@ -1,0 +1,1333 @@
+//! Collection editors: a list of text ([`TextListEditor`]), a list of records
+//! ([`RecordListEditor`]) and a key/value map ([`KeyValueEditor`]).
+//!
+//! Each editor is a `<fieldset class="collection">` with the field's label as legend, its help,
+//! the findings of the list or map itself (counts, R-REC-01..03, R-TAG-01, R-LIST-01), one row per
+//! item or entry, and an "Add ..." button that is disabled at the table's count limit.
+//!
+//! # Lists
+//! A list lives in the draft as it is: each row reads and writes its item by pointer, so a value
+//! always sits in the item it was typed into. Rows are keyed by a stable id (`ListRows`): the
+//! ids are rearranged with the items when a row is added, removed or moved, and derived again
+//! (kept where they can be, fresh where they cannot) when the list is changed from outside, by
+//! an import or a reset. Moving or removing a row also renumbers the row's "touched" marks, so
+//! the findings shown move with it.
+//!
+//! # Maps, and the duplicate-key API for the form: [`MapDrafts`]
+//! A JSON object cannot hold a key twice, and a half-typed row may not have a key yet, so the
+//! key/value editors keep their rows (`id`, `key`, `value`) as the admin typed them, in
+//! [`MapDrafts`], and write the map the rows stand for into the draft: rows without a key are
+//! left out, and of rows sharing a key the first one wins. Nothing typed is lost. The rows are
+//! used while the draft still holds the map they wrote; when it does not (an import, a reset),
+//! the rows are derived from the draft again.
+//!
+//! [`MapDrafts::findings`] is a memo, derived from those rows and the draft (never written by an
+//! effect): one **error** with rule [`DUPLICATE_KEY_RULE`] (`R-FORM-DUPKEY`) for every row whose
+//! key a row above it already uses, with the `{key}` path of the map and the entry's pointer.
+//! The draft cannot show these, so the validator does not report them. For the form:
+//!
+//! - provide it once, next to the form state:
+//!   `provide_context(state); let drafts = MapDrafts::provide(state);`
+//!   (an editor mounted without one makes its own: the duplicates are still shown and kept, but
+//!   nothing outside the editor can count them);
+//! - count `drafts.findings` in the error total and in the section tallies, list them with the
+//!   others, and do not send while it is non-empty: every finding it holds is an error, e.g.
+//!   `errors = state.findings.with(count_errors) + drafts.findings.with(Vec::len)`.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use serde_json::{Map, Value};
+use wasm_bindgen::JsCast;
+
+use super::field::{tier_note, FieldView, Findings};
+use crate::form;
+use crate::pattern::Pattern;
+use crate::schema::{Field, Shape};
+use crate::ui::state::{control_id, FormState};
+use crate::validate::{join_pointer, Finding, Severity};
+
+/// Rule id of a key that two rows of a key/value editor share.
+pub const DUPLICATE_KEY_RULE: &str = "R-FORM-DUPKEY";
+
+/// R-TAG-01: the model puts no limit on the number of tags, but a pool holds at most 50.
+const TAG_LIMIT: u64 = 50;
+
+/// A fresh row id, unique for the life of the page.
+fn next_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// How many rows the editor of `field` may hold: the table's count limit, or R-TAG-01's for tags.
+fn count_limit(field: &Field) -> Option<u64> {
+    field
+        .max
+        .or((field.path == "UserPoolTags").then_some(TAG_LIMIT))
+}
+
+/// What one row is called: the item's label for lists ("Scope", "Recovery method"), the key's
+/// label without " key" for maps ("Tag", "ACR level").
+fn row_noun(field: &Field) -> &'static str {
+    match field.shape {
+        Shape::Map => field.child("{key}").map_or(field.label, |k| {
+            k.label.strip_suffix(" key").unwrap_or(k.label)
+        }),
+        _ => field.child("[]").map_or(field.label, |item| item.label),
+    }
+}
+
+/// The noun inside a sentence: "scope", "recovery method", "tag"; an initialism stays as it is
+/// ("ACR level").
+fn lower_noun(noun: &str) -> String {
+    let first_word = noun.split(' ').next().unwrap_or_default();
+    if first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase()) {
+        return noun.to_owned();
+    }
+    let mut chars = noun.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Moves the keyboard focus to the element with `id` once the view has caught up with the
+/// change that was just made (a moved or removed row is re-inserted, which drops the focus).
+fn focus_later(id: String) {
+    set_timeout(
+        move || {
+            let element = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// The findings of the draft to show for `scope`: those at exactly `scope`, or with `exact`
+/// false those anywhere inside it except under the pointers in `skip` (shown by their own
+/// controls). Shown once anything inside `scope` was touched, or after "Review". Reads signals:
+/// call it inside a memo.
+fn scoped_findings(state: FormState, scope: &str, exact: bool, skip: &[String]) -> Vec<Finding> {
+    let visible = state.show_all.get()
+        || state.touched.with(|touched| {
+            touched
+                .range::<str, _>((Bound::Included(scope), Bound::Unbounded))
+                .take_while(|p| p.starts_with(scope))
+                .any(|p| form::within(p, scope))
+        });
+    if !visible {
+        return Vec::new();
+    }
+    state.findings.with(|all| {
+        all.iter()
+            .filter(|f| {
+                if exact {
+                    f.pointer == scope
+                } else {
+                    form::within(&f.pointer, scope)
+                        && !skip.iter().any(|s| form::within(&f.pointer, s))
+                }
+            })
+            .cloned()
+            .collect()
+    })
+}
+
+/// Renumbers the touched marks under the list at `list` after its items moved: `moved(old)` is
+/// the new index of the item that was at `old`, `None` when it was removed.
+fn renumber_touched(state: FormState, list: &str, moved: impl Fn(usize) -> Option<usize>) {
+    let prefix = format!("{list}/");
+    let affected: Vec<String> = state.touched.with_untracked(|touched| {
+        touched
+            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+            .take_while(|p| p.starts_with(&prefix))
+            .cloned()
+            .collect()
+    });
+    if affected.is_empty() {
+        return;
+    }
+    state.touched.update(|touched| {
+        let mut renamed = Vec::new();
+        for old in affected {
+            let rest = &old[prefix.len()..];
+            let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let Ok(index) = index.parse::<usize>() else {
+                continue;
+            };
+            touched.remove(&old);
+            if let Some(new) = moved(index) {
+                renamed.push(format!("{prefix}{new}{tail}"));
+            }
+        }
+        touched.extend(renamed);
+    });
+}
+
+/// Whether the baseline holds an empty list or map at `pointer`: then removing the last row
+/// leaves it empty rather than not set, so that nothing changes that the admin did not change.
+fn baseline_keeps_empty(state: FormState, pointer: &str) -> bool {
+    state
+        .baseline
+        .with_untracked(|b| match form::get(b, pointer) {
+            Some(Value::Array(items)) => items.is_empty(),
+            Some(Value::Object(entries)) => entries.is_empty(),
+            _ => false,
+        })
+}
+
+// ---- Lists -------------------------------------------------------------------------------------
+
+/// The rows of a list editor: the list's pointer and length, and one stable id per item.
+#[derive(Clone, Copy)]
+struct ListRows {
+    state: FormState,
+    field: &'static Field,
+    pointer: StoredValue<String>,
+    /// The list in the draft.
+    value: Memo<Option<Value>>,
+    /// Number of items (0 when the list is not set, or is not a list).
+    len: Memo<usize>,
+    /// Row ids in item order, as this editor last arranged them.
+    order: RwSignal<Vec<u64>>,
+    /// Row ids in item order for the list as it is now: `order` while it fits the list; after a
+    /// change from outside, the ids shown before as far as they go, and fresh ones for the rest.
+    ids: Memo<Vec<u64>>,
+}
+
+impl ListRows {
+    fn new(state: FormState, field: &'static Field, pointer: String) -> Self {
+        let value = state.value(pointer.clone());
+        let len = Memo::new(move |_| {
+            value.with(|v| match v {
+                Some(Value::Array(items)) => items.len(),
+                _ => 0,
+            })
+        });
+        let order = RwSignal::new(Vec::new());
+        let ids = Memo::new(move |previous: Option<&Vec<u64>>| {
+            let len = len.get();
+            order.with(|order| {
+                if order.len() == len {
+                    return order.clone();
+                }
+                let mut ids: Vec<u64> = previous
+                    .unwrap_or(order)
+                    .iter()
+                    .copied()
+                    .take(len)
+                    .collect();
+                ids.resize_with(len, next_id);
+                ids
+            })
+        });
+        ListRows {
+            state,
+            field,
+            pointer: StoredValue::new(pointer),
+            value,
+            len,
+            order,
+            ids,
+        }
+    }
+
+    fn pointer(self) -> String {
+        self.pointer.get_value()
+    }
+
+    fn item_pointer(self, index: usize) -> String {
+        join_pointer(&self.pointer(), &index.to_string())
+    }
+
+    /// The id prefix of this editor's own controls (buttons).
+    fn base_id(self) -> String {
+        control_id(&self.pointer())
+    }
+
+    fn limit_reached(self) -> bool {
+        count_limit(self.field).is_some_and(|max| self.len.get() as u64 >= max)
+    }
+
+    /// The row index of row `id`, as a memo.
+    fn index_of(self, id: u64) -> Memo<Option<usize>> {
+        let ids = self.ids;
+        Memo::new(move |_| ids.with(|ids| ids.iter().position(|x| *x == id)))
+    }
+
+    /// Appends `item`; returns its index.
+    fn add(self, item: Value) -> usize {
+        let index = self.len.get_untracked();
+        let mut ids = self.ids.get_untracked();
+        ids.push(next_id());
+        let pointer = self.pointer();
+        let is_list = self
+            .value
+            .with_untracked(|v| matches!(v, None | Some(Value::Array(_))));
+        self.order.set(ids);
+        self.state.document.update(|d| {
+            if is_list {
+                form::set(d, &join_pointer(&pointer, &index.to_string()), Some(item));
+            } else {
+                // Not a list (an import with the wrong type): the new row replaces it.
+                form::set(d, &pointer, Some(Value::Array(vec![item])));
+            }
+        });
+        self.state.touch(&pointer);
+        index
+    }
+
+    /// Removes the item at `index`. Removing the last one leaves the list not set, unless the
+    /// baseline had an empty list.
+    fn remove(self, index: usize) {
+        let mut ids = self.ids.get_untracked();
+        if index >= ids.len() {
+            return;
+        }
+        ids.remove(index);
+        let pointer = self.pointer();
+        let last = ids.is_empty();
+        let keep_empty = last && baseline_keeps_empty(self.state, &pointer);
+        self.order.set(ids);
+        self.state.document.update(|d| {
+            if last {
+                form::set(d, &pointer, keep_empty.then(|| Value::Array(Vec::new())));
+            } else {
+                form::set(d, &join_pointer(&pointer, &index.to_string()), None);
+            }
+        });
+        renumber_touched(self.state, &pointer, |i| match i.cmp(&index) {
+            std::cmp::Ordering::Less => Some(i),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(i - 1),
+        });
+        self.state.touch(&pointer);
+    }
+
+    /// Swaps the items at `a` and `b`, ids and touched marks with them.
+    fn swap(self, a: usize, b: usize) {
+        let mut ids = self.ids.get_untracked();
+        if a >= ids.len() || b >= ids.len() {
+            return;
+        }
+        ids.swap(a, b);
+        let pointer = self.pointer();
+        self.order.set(ids);
+        self.state.document.update(|d| {
+            if let Some(Value::Array(items)) = d.pointer_mut(&pointer) {
+                items.swap(a, b);
+            }
+        });
+        renumber_touched(self.state, &pointer, |i| {
+            Some(if i == a {
+                b
+            } else if i == b {
+                a
+            } else {
+                i
+            })
+        });
+        self.state.touch(&pointer);
+    }
+
+    /// The items now (untracked).
+    fn items(self) -> Vec<Value> {
+        self.value.with_untracked(|v| match v {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// A new record for a list of records. A required whole-number member whose range is no wider
+/// than the list's count limit is a rank (a recovery method's priority): it gets the smallest
+/// value no other row has. Other members are left out, so that required ones are reported as
+/// missing once touched.
+fn new_record(list: &Field, item: &Field, items: &[Value]) -> Value {
+    let mut record = Map::new();
+    for member in item.children() {
+        let (Some(min), Some(max)) = (member.min, member.max) else {
+            continue;
+        };
+        let is_rank = member.shape == Shape::Integer
+            && member.required
+            && list
+                .max
+                .is_some_and(|count| max >= min && max - min < count);
+        if !is_rank {
+            continue;
+        }
+        let used: Vec<u64> = items
+            .iter()
+            .filter_map(|i| i.get(member.name()).and_then(Value::as_u64))
+            .collect();
+        if let Some(free) = (min..=max).find(|v| !used.contains(v)) {
+            record.insert(member.name().to_owned(), Value::from(free));
+        }
+    }
+    Value::Object(record)
+}
+
+/// The frame of every collection editor: legend, help, the collection's own findings, the rows,
+/// and the "Add ..." button with its limit.
+#[component]
+fn CollectionFrame(
+    /// The list or map.
+    field: &'static Field,
+    /// Where it is in the request.
+    pointer: String,
+    /// The collection's own findings.
+    findings: Memo<Vec<Finding>>,
+    /// Whether the count limit is reached ("Add" is disabled).
+    full: Signal<bool>,
+    /// Adds a row.
+    on_add: Callback<()>,
+    /// The rows.
+    children: Children,
+) -> impl IntoView {
+    let state = FormState::get();
+    let base = control_id(&pointer);
+    let help_id = format!("{base}-help");
+    let described_by = help_id.clone();
+    let findings_id = format!("{base}-findings");
+    let limit_id = format!("{base}-limit");
+    let noun = lower_noun(row_noun(field));
+    let limit_note = count_limit(field).map(|max| {
+        let plural = if field.shape == Shape::Map {
+            "entries"
+        } else {
+            "items"
+        };
+        format!("At most {max} {plural}.")
+    });
+    let filter = state.filter;
+    let hidden = move || !form::subtree_matches(field, &filter.get());
+    let changed = state.changed_at(pointer.clone());
+    let reset_pointer = StoredValue::new(pointer.clone());
+    let reset = move |_| reset_pointer.with_value(|p| state.reset(p));
+    let marks = field.legacy || field.tier.is_some();
+    view! {
+        <fieldset
+            class="collection"
+            class:changed=move || changed.get()
+            data-path=field.path
+            data-pointer=pointer.clone()
+            aria-describedby=described_by
+            hidden=hidden
+        >
+            <legend>{field.label}</legend>
+            <Show when=move || marks || changed.get()>
+                <div class="field-head">
+                    {field.legacy.then(|| view! { <span class="tag">"legacy"</span> })}
+                    {field.tier.map(|tier| view! { <span class="tag">{tier_note(tier)}</span> })}
+                    <Show when=move || changed.get()>
+                        <span class="tag changed-tag">"changed"</span>
+                        <button type="button" class="link-button" on:click=reset>
+                            "Reset"
+                        </button>
+                    </Show>
+                </div>
+            </Show>
+            <p class="help" id=help_id>
+                {field.help}
+                " "
+                <code class="path">{field.path}</code>
+            </p>
+            <Findings id=findings_id findings />
+            <ol class="collection-rows">{children()}</ol>
+            <div class="collection-add">
+                <button
+                    type="button"
+                    class="secondary"
+                    id=format!("{base}-add")
+                    disabled=move || full.get()
+                    aria-describedby=move || full.get().then(|| limit_id.clone())
+                    on:click=move |_| on_add.run(())
+                >
+                    {format!("Add {noun}")}
+                </button>
+                {limit_note
+                    .map(|note| {
+                        view! {
+                            <span class="muted limit-note" id=format!("{base}-limit") hidden=move || !full.get()>
+                                {note}
+                            </span>
+                        }
+                    })}
+            </div>
+        </fieldset>
+    }
+}
+
+/// "Move up", "Move down" and "Remove" for the row at `index` of `rows`, named after the row
+/// ("Move up scope 2"). Moves keep the focus on the moved row; removing passes it to the next
+/// row, or to "Add".
+#[component]
+fn RowActions(
+    /// The list.
+    rows: ListRows,
+    /// The row's stable id (for the buttons' ids).
+    id: u64,
+    /// The row's index now.
+    index: usize,
+) -> impl IntoView {
+    let noun = lower_noun(row_noun(rows.field));
+    let name = format!("{noun} {}", index + 1);
+    let button_id = move |row: u64, what: &str| format!("{}-row{row}-{what}", rows.base_id());
+    let (up_id, down_id, remove_id) = (
+        button_id(id, "up"),
+        button_id(id, "down"),
+        button_id(id, "remove"),
+    );
+    let len = rows.len;
+    let move_to = move |to: usize| {
+        rows.swap(index, to);
+        let last = len.get_untracked().saturating_sub(1);
+        let what = match (to < index, to) {
+            (true, 0) => "down",
+            (true, _) => "up",
+            (false, t) if t == last => "up",
+            (false, _) => "down",
+        };
+        focus_later(button_id(id, what));
+    };
+    let remove = move |_| {
+        rows.remove(index);
+        let ids = rows.ids.get_untracked();
+        let next = ids
+            .get(index)
+            .or_else(|| index.checked_sub(1).and_then(|i| ids.get(i)));
+        focus_later(match next {
+            Some(&row) => button_id(row, "remove"),
+            None => format!("{}-add", rows.base_id()),
+        });
+    };
+    view! {
+        <div class="row-actions">
+            <button
+                type="button"
+                class="secondary"
+                id=up_id
+                aria-label=format!("Move up {name}")
+                disabled=move || index == 0
+                on:click=move |_| move_to(index.saturating_sub(1))
+            >
+                "Move up"
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                id=down_id
+                aria-label=format!("Move down {name}")
+                disabled=move || { index + 1 >= len.get() }
+                on:click=move |_| move_to(index + 1)
+            >
+                "Move down"
+            </button>
+            <button
+                type="button"
+                class="secondary danger"
+                id=remove_id
+                aria-label=format!("Remove {name}")
+                on:click=remove
+            >
+                "Remove"
+            </button>
+        </div>
+    }
+}
+
+/// The findings of the list or map at `pointer` itself, shown once anything in it was touched.
+fn collection_findings(state: FormState, pointer: String) -> Memo<Vec<Finding>> {
+    Memo::new(move |_| scoped_findings(state, &pointer, true, &[]))
+}
+
+/// A list of free-text strings: one labelled text input per item ("Scope 2"), with its own
+/// findings, and buttons to move and remove it. An emptied input keeps an empty item (reported
+/// as too short) rather than removing the row under the admin's cursor.
+#[component]
+pub fn TextListEditor(
+    /// The list's table entry.
+    field: &'static Field,
+    /// Where the list is in the request.
+    pointer: String,
+) -> impl IntoView {
+    let state = FormState::get();
+    let Some(item) = field.child("[]") else {
+        return ().into_any();
+    };
+    let rows = ListRows::new(state, field, pointer.clone());
+    let findings = collection_findings(state, pointer.clone());
+    let on_add = Callback::new(move |()| {
+        let index = rows.add(Value::String(String::new()));
+        focus_later(control_id(&rows.item_pointer(index)));
+    });
+    view! {
+        <CollectionFrame field pointer findings full=Signal::derive(move || rows.limit_reached()) on_add>
+            <For each=move || rows.ids.get() key=|id| *id let:id>
+                <li class="collection-row text-row">
+                    {
+                        let index = rows.index_of(id);
+                        move || index.get().map(|index| view! { <TextRow rows item id index /> })
+                    }
+                </li>
+            </For>
+        </CollectionFrame>
+    }
+    .into_any()
+}
+
+/// One item of a text list, at a fixed index (the row is rebuilt when its index changes).
+#[component]
+fn TextRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl IntoView {
+    let state = rows.state;
+    let pointer = rows.item_pointer(index);
+    let input_id = control_id(&pointer);
+    let findings_id = format!("{input_id}-findings");
+    let value = state.value(pointer.clone());
+    let findings = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| scoped_findings(state, &pointer, true, &[]))
+    };
+    let invalid = move || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error));
+    let described_by = {
+        let findings_id = findings_id.clone();
+        move || {
+            findings
+                .with(|f| !f.is_empty())
+                .then(|| findings_id.clone())
+        }
+    };
+    // Plain strings, not stored values: a blur can reach the handler after the row was rebuilt.
+    let (input_pointer, blur_pointer) = (pointer.clone(), pointer.clone());
+    view! {
+        <div class="row-field">
+            <label for=input_id.clone()>{format!("{} {}", item.label, index + 1)}</label>
+            <input
+                type="text"
+                id=input_id
+                class="control"
+                autocomplete="off"
+                spellcheck="false"
+                data-path=item.path
+                data-pointer=pointer
+                aria-describedby=described_by
+                aria-invalid=move || invalid().then_some("true")
+                prop:value=move || form::shown(value.get().as_ref())
+                on:input=move |ev| state.edit(&input_pointer, Some(Value::String(event_target_value(&ev))))
+                on:blur=move |_| state.touch(&blur_pointer)
+            />
+        </div>
+        <RowActions rows id index />
+        <Findings id=findings_id findings />
+    }
+}
+
+/// A list of records: one `<fieldset>` per item ("Recovery method 1") holding the item's members
+/// as ordinary fields, with buttons to move and remove it. A new row gets the next free rank
+/// (priority) and leaves the other required members to the admin.
+#[component]
+pub fn RecordListEditor(
+    /// The list's table entry.
+    field: &'static Field,
+    /// Where the list is in the request.
+    pointer: String,
+) -> impl IntoView {
+    let state = FormState::get();
+    let Some(item) = field.child("[]") else {
+        return ().into_any();
+    };
+    let rows = ListRows::new(state, field, pointer.clone());
+    let findings = collection_findings(state, pointer.clone());
+    let on_add = Callback::new(move |()| {
+        let record = new_record(field, item, &rows.items());
+        let prefilled: Vec<String> = record
+            .as_object()
+            .map(|r| r.keys().cloned().collect())
+            .unwrap_or_default();
+        let index = rows.add(record);
+        let first_open = item
+            .children()
+            .find(|m| !prefilled.iter().any(|p| p == m.name()))
+            .or_else(|| item.children().next());
+        if let Some(member) = first_open {
+            focus_later(control_id(&join_pointer(
+                &rows.item_pointer(index),
+                member.name(),
+            )));
+        }
+    });
+    view! {
+        <CollectionFrame field pointer findings full=Signal::derive(move || rows.limit_reached()) on_add>
+            <For each=move || rows.ids.get() key=|id| *id let:id>
+                <li class="collection-row record-row">
+                    {
+                        let index = rows.index_of(id);
+                        move || index.get().map(|index| view! { <RecordRow rows item id index /> })
+                    }
+                </li>
+            </For>
+        </CollectionFrame>
+    }
+    .into_any()
+}
+
+/// One record of a list, at a fixed index (the row is rebuilt when its index changes).
+#[component]
+fn RecordRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl IntoView {
+    let state = rows.state;
+    let pointer = rows.item_pointer(index);
+    let findings_id = format!("{}-findings", control_id(&pointer));
+    // The members show their own findings; the row shows the rest (a wrong type, an unknown
+    // member).
+    let members: Vec<String> = item
+        .children()
+        .map(|m| join_pointer(&pointer, m.name()))
+        .collect();
+    let findings = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| scoped_findings(state, &pointer, false, &members))
+    };
+    view! {
+        <fieldset class="record" data-path=item.path data-pointer=pointer.clone()>
+            <legend>{format!("{} {}", item.label, index + 1)}</legend>
+            <div class="members">
+                {item
+                    .children()
+                    .map(|member| {
+                        view! { <FieldView field=member pointer=join_pointer(&pointer, member.name()) /> }
+                    })
+                    .collect_view()}
+            </div>
+            <Findings id=findings_id findings />
+            <RowActions rows id index />
+        </fieldset>
+    }
+}
+
+// ---- Maps --------------------------------------------------------------------------------------
+
+/// One row of a key/value editor, as the admin typed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapRow {
+    /// Stable id (the row's identity while its key changes).
+    pub id: u64,
+    /// The key; empty while not typed yet.
+    pub key: String,
+    /// The value: a string for tags, the entry's structure for ACR levels.
+    pub value: Value,
+}
+
+/// The map `rows` stand for: rows with a key, in order, the first row of a key winning.
+pub fn written_map(rows: &[MapRow]) -> Map<String, Value> {
+    let mut map = Map::new();
+    for row in rows {
+        if !row.key.is_empty() && !map.contains_key(&row.key) {
+            map.insert(row.key.clone(), row.value.clone());
+        }
+    }
+    map
+}
+
+/// The entries of a map in the draft (none when it is not set or not an object).
+fn entries_of(value: Option<&Value>) -> Map<String, Value> {
+    match value {
+        Some(Value::Object(entries)) => entries.clone(),
+        _ => Map::new(),
+    }
+}
+
+/// Rows for a map of the draft, keeping the ids of `previous` rows with the same key.
+fn rows_from(value: Option<&Value>, previous: Option<&[MapRow]>) -> Vec<MapRow> {
+    let previous = previous.unwrap_or_default();
+    entries_of(value)
+        .into_iter()
+        .map(|(key, value)| {
+            let id = previous
+                .iter()
+                .find(|r| r.key == key)
+                .map_or_else(next_id, |r| r.id);
+            MapRow { id, key, value }
+        })
+        .collect()
+}
+
+/// One `R-FORM-DUPKEY` error, with the id of its row, for every row of `rows` (the editor of
+/// map `field` at `pointer`) whose key a row above it already uses.
+pub fn duplicate_keys(field: &Field, pointer: &str, rows: &[MapRow]) -> Vec<(u64, Finding)> {
+    let Some(key_field) = field.child("{key}") else {
+        return Vec::new();
+    };
+    let noun = lower_noun(row_noun(field));
+    let mut out = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        if row.key.is_empty() || !rows[..index].iter().any(|r| r.key == row.key) {
+            continue;
+        }
+        let times = match rows.iter().filter(|r| r.key == row.key).count() {
+            2 => "twice".to_owned(),
+            n => format!("{n} times"),
+        };
+        let message = format!(
+            "{} {} is used {times}: each key can appear once. Change or remove {noun} {}.",
+            key_field.label,
+            row.key,
+            index + 1
+        );
+        out.push((
+            row.id,
+            Finding::new(
+                Severity::Error,
+                DUPLICATE_KEY_RULE,
+                key_field.path,
+                join_pointer(pointer, &row.key),
+                message,
+            ),
+        ));
+    }
+    out
+}
+
+/// The rows of every key/value editor, kept as typed (see the module documentation), and the
+/// duplicate-key errors they hold. Provide one next to [`FormState`] with [`MapDrafts::provide`].
+#[derive(Clone, Copy)]
+pub struct MapDrafts {
+    /// Rows by the map's pointer, with the map's table entry.
+    rows: RwSignal<BTreeMap<String, (&'static Field, Vec<MapRow>)>>,
+    /// One `R-FORM-DUPKEY` error for each row that repeats a key above it, in every map whose
+    /// rows the draft still holds. Derived; all errors: count them and block sending.
+    pub findings: Memo<Vec<Finding>>,
+}
+
+impl MapDrafts {
+    /// Rows and duplicate-key findings for the maps of `state`'s draft.
+    pub fn new(state: FormState) -> Self {
+        let rows: RwSignal<BTreeMap<String, (&'static Field, Vec<MapRow>)>> =
+            RwSignal::new(BTreeMap::new());
+        let document = state.document;
+        let findings = Memo::new(move |_| {
+            rows.with(|all| {
+                let mut out = Vec::new();
+                for (pointer, (field, rows)) in all {
+                    let duplicates = duplicate_keys(field, pointer, rows);
+                    if duplicates.is_empty() {
+                        continue;
+                    }
+                    let current =
+                        document.with(|d| written_map(rows) == entries_of(form::get(d, pointer)));
+                    if current {
+                        out.extend(duplicates.into_iter().map(|(_, f)| f));
+                    }
+                }
+                out
+            })
+        });
+        MapDrafts { rows, findings }
+    }
+
+    /// A new one for `state`, provided as context to the components below.
+    pub fn provide(state: FormState) -> Self {
+        let drafts = MapDrafts::new(state);
+        provide_context(drafts);
+        drafts
+    }
+
+    /// The one provided, or (for an editor mounted on its own) a new one.
+    pub fn get() -> Self {
+        use_context::<MapDrafts>().unwrap_or_else(|| MapDrafts::new(FormState::get()))
+    }
+}
+
+/// The rows of one key/value editor and what the admin does with them.
+#[derive(Clone, Copy)]
+struct MapRows {
+    state: FormState,
+    drafts: MapDrafts,
+    field: &'static Field,
+    key_field: &'static Field,
+    value_field: &'static Field,
+    pointer: StoredValue<String>,
+    /// The map in the draft.
+    value: Memo<Option<Value>>,
+    /// The rows shown: the kept rows while the draft holds the map they wrote, else rows derived
+    /// from the draft.
+    rows: Memo<Vec<MapRow>>,
+    /// Duplicate-key errors by row id.
+    duplicates: Memo<Vec<(u64, Finding)>>,
+}
+
+impl MapRows {
+    fn new(state: FormState, field: &'static Field, pointer: String) -> Option<Self> {
+        let key_field = field.child("{key}")?;
+        let value_field = field.child("{value}")?;
+        let drafts = MapDrafts::get();
+        let value = state.value(pointer.clone());
+        let pointer = StoredValue::new(pointer);
+        let rows = Memo::new(move |previous: Option<&Vec<MapRow>>| {
+            let kept = pointer.with_value(|p| {
+                drafts
+                    .rows
+                    .with(|all| all.get(p).map(|(_, rows)| rows.clone()))
+            });
+            value.with(|v| match kept {
+                Some(kept) if written_map(&kept) == entries_of(v.as_ref()) => kept,
+                _ => rows_from(v.as_ref(), previous.map(Vec::as_slice)),
+            })
+        });
+        let duplicates = Memo::new(move |_| {
+            rows.with(|rows| pointer.with_value(|p| duplicate_keys(field, p, rows)))
+        });
+        Some(MapRows {
+            state,
+            drafts,
+            field,
+            key_field,
+            value_field,
+            pointer,
+            value,
+            rows,
+            duplicates,
+        })
+    }
+
+    fn pointer(self) -> String {
+        self.pointer.get_value()
+    }
+
+    /// Whether the editor is still mounted (a blur can arrive after it was removed).
+    fn alive(self) -> bool {
+        self.pointer.try_with_value(|_| ()).is_some()
+    }
+
+    fn base_id(self) -> String {
+        control_id(&self.pointer())
+    }
+
+    fn entry_pointer(self, key: &str) -> String {
+        join_pointer(&self.pointer(), key)
+    }
+
+    /// The members of a structure value (ACR: `AcrValue`); empty for a plain value.
+    fn value_members(self) -> Vec<&'static Field> {
+        if self.value_field.shape == Shape::Structure {
+            self.value_field.children().collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Where the value of the entry `key` is reported: the entry itself for a plain value, its
+    /// first member for a structure.
+    fn value_pointer(self, key: &str) -> String {
+        let entry = self.entry_pointer(key);
+        match self.value_members().first() {
+            Some(member) => join_pointer(&entry, member.name()),
+            None => entry,
+        }
+    }
+
+    /// Keeps `rows` and writes the map they stand for into the draft, when it differs.
+    fn commit(self, rows: Vec<MapRow>) {
+        let pointer = self.pointer();
+        let map = written_map(&rows);
+        let changed = self.value.with_untracked(|v| map != entries_of(v.as_ref()));
+        let field = self.field;
+        self.drafts.rows.update(|all| {
+            all.insert(pointer.clone(), (field, rows));
+        });
+        if changed {
+            let value = if !map.is_empty() {
+                Some(Value::Object(map))
+            } else if baseline_keeps_empty(self.state, &pointer) {
+                Some(Value::Object(Map::new()))
+            } else {
+                None
+            };
+            self.state.document.update(|d| {
+                form::set(d, &pointer, value);
+            });
+        }
+    }
+
+    /// Applies `change` to row `id`.
+    fn update_row(self, id: u64, change: impl FnOnce(&mut MapRow)) {
+        let mut rows = self.rows.get_untracked();
+        if let Some(row) = rows.iter_mut().find(|r| r.id == id) {
+            change(row);
+            self.commit(rows);
+        }
+    }
+
+    /// The keys the key control offers, when it offers a fixed set (ACR levels).
+    fn key_choices(self) -> &'static [&'static str] {
+        if !self.key_field.values.is_empty() {
+            return self.key_field.values;
+        }
+        match self.key_field.pattern {
+            Some(Pattern::AcrLevelKey) => &["Level1", "Level2", "Level3", "Level4"],
+            _ => &[],
+        }
+    }
+
+    fn limit_reached(self) -> bool {
+        count_limit(self.field).is_some_and(|max| self.rows.with(Vec::len) as u64 >= max)
+    }
+
+    /// Adds a row: with a fixed set of keys, the first one no row uses yet; otherwise no key.
+    /// A tag's value starts as "" (a real value); a structure's members start missing.
+    /// Returns the new row.
+    fn add(self) -> MapRow {
+        let mut rows = self.rows.get_untracked();
+        let key = self
+            .key_choices()
+            .iter()
+            .find(|k| !rows.iter().any(|r| r.key == **k))
+            .map(|k| (*k).to_owned())
+            .unwrap_or_default();
+        let value = if self.value_field.shape == Shape::Structure {
+            Value::Object(Map::new())
+        } else {
+            Value::String(String::new())
+        };
+        let row = MapRow {
+            id: next_id(),
+            key,
+            value,
+        };
+        rows.push(row.clone());
+        self.commit(rows);
+        self.state.touch(&self.pointer());
+        row
+    }
+
+    /// Removes row `id`; returns the id of the row now in its place, or of the one before.
+    fn remove(self, id: u64) -> Option<u64> {
+        let mut rows = self.rows.get_untracked();
+        let index = rows.iter().position(|r| r.id == id)?;
+        rows.remove(index);
+        let next = rows
+            .get(index)
+            .or_else(|| index.checked_sub(1).and_then(|i| rows.get(i)))
+            .map(|r| r.id);
+        self.commit(rows);
+        self.state.touch(&self.pointer());
+        next
+    }
+
+    /// Renames row `id`: its entry moves to the new key.
+    fn set_key(self, id: u64, key: String) {
+        let entry = (!key.is_empty()).then(|| self.entry_pointer(&key));
+        self.update_row(id, |row| row.key = key);
+        if let Some(entry) = entry {
+            self.state.touch(&entry);
+        }
+    }
+
+    /// Sets the plain value of row `id` (a tag's text; "" is a value).
+    fn set_text(self, id: u64, text: String) {
+        self.update_row(id, |row| row.value = Value::String(text));
+        self.touch_value(id);
+    }
+
+    /// Sets member `member` of row `id`'s structure value; empty text leaves it out.
+    fn set_member(self, id: u64, member: &'static str, text: String) {
+        self.update_row(id, |row| {
+            let mut entry = match std::mem::take(&mut row.value) {
+                Value::Object(entry) => entry,
+                _ => Map::new(),
+            };
+            if text.is_empty() {
+                entry.remove(member);
+            } else {
+                entry.insert(member.to_owned(), Value::String(text));
+            }
+            row.value = Value::Object(entry);
+        });
+        self.touch_value(id);
+    }
+
+    /// Marks the value of row `id` touched (when it has a key: a row without one is not in the
+    /// request).
+    fn touch_value(self, id: u64) {
+        if !self.alive() {
+            return;
+        }
+        let key = self
+            .rows
+            .with_untracked(|rows| rows.iter().find(|r| r.id == id).map(|r| r.key.clone()));
+        if let Some(key) = key.filter(|k| !k.is_empty()) {
+            self.state.touch(&self.value_pointer(&key));
+        }
+    }
+
+    fn touch_key(self, id: u64) {
+        if !self.alive() {
+            return;
+        }
+        let key = self
+            .rows
+            .with_untracked(|rows| rows.iter().find(|r| r.id == id).map(|r| r.key.clone()));
+        if let Some(key) = key.filter(|k| !k.is_empty()) {
+            self.state.touch(&self.entry_pointer(&key));
+        }
+    }
+}
+
+/// A map edited as rows of key and value (tags; ACR level names). Keys are edited in place:
+/// renaming moves the entry. Two rows with one key are both kept, and the later one carries an
+/// `R-FORM-DUPKEY` error (see [`MapDrafts`]). A row without a key is not part of the request
+/// until it gets one.
+#[component]
+pub fn KeyValueEditor(
+    /// The map's table entry.
+    field: &'static Field,
+    /// Where the map is in the request.
+    pointer: String,
+) -> impl IntoView {
+    let state = FormState::get();
+    let Some(map) = MapRows::new(state, field, pointer.clone()) else {
+        return ().into_any();
+    };
+    let findings = collection_findings(state, pointer.clone());
+    let on_add = Callback::new(move |()| {
+        let row = map.add();
+        let base = map.base_id();
+        let target = if row.key.is_empty() {
+            format!("{base}-row{}-key", row.id)
+        } else if map.value_members().is_empty() {
+            format!("{}-value", control_id(&map.entry_pointer(&row.key)))
+        } else {
+            control_id(&map.value_pointer(&row.key))
+        };
+        focus_later(target);
+    });
+    view! {
+        <CollectionFrame field pointer findings full=Signal::derive(move || map.limit_reached()) on_add>
+            <For each=move || map.rows.get() key=|row| row.id let:row>
+                <li class="collection-row map-row">
+                    <MapRowView map id=row.id />
+                </li>
+            </For>
+        </CollectionFrame>
+    }
+    .into_any()
+}
+
+/// One key/value row. Its controls stay in place while the key changes, so typing a key keeps
+/// the focus; their ids follow the entry's pointer, so that a finding's pointer names them.
+#[component]
+fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
+    let state = map.state;
+    let rows = map.rows;
+    let position = Memo::new(move |_| rows.with(|r| r.iter().position(|r| r.id == id)));
+    let row = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.id == id).cloned()));
+    let key =
+        Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()));
+    // The first row with a key owns the entry in the draft, and shows its findings.
+    let owner = Memo::new(move |_| {
+        let key = key.get();
+        !key.is_empty() && rows.with(|r| r.iter().find(|r| r.key == key).map(|r| r.id) == Some(id))
+    });
+    let entry = Memo::new(move |_| {
+        let key = key.get();
+        (!key.is_empty()).then(|| map.entry_pointer(&key))
+    });
+    let base = map.base_id();
+    let findings_id = format!("{base}-row{id}-findings");
+    let findings = Memo::new(move |_| {
+        let mut shown: Vec<Finding> = map.duplicates.with(|d| {
+            d.iter()
+                .filter(|(row, _)| *row == id)
+                .map(|(_, f)| f.clone())
+                .collect()
+        });
+        if owner.get() {
+            if let Some(entry) = entry.get() {
+                shown.extend(scoped_findings(state, &entry, false, &[]));
+            }
+        }
+        shown
+    });
+    let key_path = map.key_field.path;
+    let has_error = move |value_side: bool| {
+        findings.with(|f| {
+            f.iter()
+                .any(|f| f.severity == Severity::Error && (f.path == key_path) != value_side)
+        })
+    };
+    let described_by = {
+        let findings_id = findings_id.clone();
+        move || {
+            findings
+                .with(|f| !f.is_empty())
+                .then(|| findings_id.clone())
+        }
+    };
+    let key_id = {
+        let base = base.clone();
+        move || match (owner.get(), entry.get()) {
+            (true, Some(entry)) => control_id(&entry),
+            _ => format!("{base}-row{id}-key"),
+        }
+    };
+    let noun = row_noun(map.field);
+    let choices = map.key_choices();
+    let key_control = if choices.is_empty() {
+        let described_by = described_by.clone();
+        view! {
+            <input
+                type="text"
+                id=key_id.clone()
+                class="control"
+                autocomplete="off"
+                spellcheck="false"
+                data-path=key_path
+                data-pointer=move || entry.get()
+                aria-describedby=described_by
+                aria-invalid=move || has_error(false).then_some("true")
+                prop:value=move || key.get()
+                on:input=move |ev| map.set_key(id, event_target_value(&ev))
+                on:blur=move |_| map.touch_key(id)
+            />
+        }
+        .into_any()
+    } else {
+        let described_by = described_by.clone();
+        let stray = move || {
+            let key = key.get();
+            (!key.is_empty() && !choices.contains(&key.as_str())).then_some(key)
+        };
+        view! {
+            <select
+                id=key_id.clone()
+                class="control"
+                data-path=key_path
+                data-pointer=move || entry.get()
+                aria-describedby=described_by
+                aria-invalid=move || has_error(false).then_some("true")
+                prop:value=move || key.get()
+                on:change=move |ev| map.set_key(id, event_target_value(&ev))
+                on:blur=move |_| map.touch_key(id)
+            >
+                <option value="">"Choose…"</option>
+                {choices.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
+                {move || stray().map(|v| view! { <option value=v.clone()>{format!("{v} (not allowed)")}</option> })}
+            </select>
+        }
+        .into_any()
+    };
+    let members = map.value_members();
+    let value_controls = if members.is_empty() {
+        let value_field = map.value_field;
+        let base = base.clone();
+        let value_id = move || match (owner.get(), entry.get()) {
+            (true, Some(entry)) => format!("{}-value", control_id(&entry)),
+            _ => format!("{base}-row{id}-value"),
+        };
+        let text = move || row.with(|r| form::shown(r.as_ref().map(|r| &r.value)));
+        let described_by = described_by.clone();
+        view! {
+            <div class="row-field">
+                <label for=value_id.clone()>{value_field.label}</label>
+                <input
+                    type="text"
+                    id=value_id
+                    class="control"
+                    autocomplete="off"
+                    data-path=value_field.path
+                    data-pointer=move || entry.get()
+                    aria-describedby=described_by
+                    aria-invalid=move || has_error(true).then_some("true")
+                    prop:value=text
+                    on:input=move |ev| map.set_text(id, event_target_value(&ev))
+                    on:blur=move |_| map.touch_value(id)
+                />
+            </div>
+        }
+        .into_any()
+    } else {
+        members
+            .into_iter()
+            .map(|member| {
+                let base = base.clone();
+                let member_pointer = move || entry.get().map(|e| join_pointer(&e, member.name()));
+                let value_id = move || match (owner.get(), member_pointer()) {
+                    (true, Some(pointer)) => control_id(&pointer),
+                    _ => format!("{base}-row{id}-{}", member.name()),
+                };
+                let text = move || {
+                    row.with(|r| form::shown(r.as_ref().and_then(|r| r.value.get(member.name()))))
+                };
+                let described_by = described_by.clone();
+                view! {
+                    <div class="row-field">
+                        <label for=value_id.clone()>{member.label}</label>
+                        <input
+                            type="text"
+                            id=value_id
+                            class="control"
+                            autocomplete="off"
+                            spellcheck="false"
+                            data-path=member.path
+                            data-pointer=member_pointer
+                            aria-describedby=described_by
+                            aria-invalid=move || has_error(true).then_some("true")
+                            prop:value=text
+                            on:input=move |ev| map.set_member(id, member.name(), event_target_value(&ev))
+                            on:blur=move |_| map.touch_value(id)
+                        />
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let remove_name = move || {
+        format!(
+            "Remove {} {}",
+            lower_noun(noun),
+            position.get().map_or(0, |p| p + 1)
+        )
+    };
+    let remove = move |_| {
+        let next = map.remove(id);
+        focus_later(match next {
+            Some(row) => format!("{}-row{row}-remove", map.base_id()),
+            None => format!("{}-add", map.base_id()),
+        });
+    };
+    view! {
+        <fieldset class="map-entry" data-path=map.value_field.path data-pointer=move || entry.get()>
+            <legend>{move || format!("{noun} {}", position.get().map_or(0, |p| p + 1))}</legend>
+            <div class="row-fields">
+                <div class="row-field">
+                    <label for=key_id>{map.key_field.label}</label>
+                    {key_control}
+                </div>
+                {value_controls}
+            </div>
+            <p class="muted row-note" hidden=move || !key.with(String::is_empty)>
+                "Not part of the request until it has a key."
+            </p>
+            <Findings id=findings_id findings />
+            <div class="row-actions">
+                <button
+                    type="button"
+                    class="secondary danger"
+                    id=format!("{base}-row{id}-remove")
+                    aria-label=remove_name
+                    on:click=remove
+                >
+                    "Remove"
+                </button>
+            </div>
+        </fieldset>
+    }
+}

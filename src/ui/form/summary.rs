@@ -1,0 +1,218 @@
+//! The form's summary at the top: every finding as a link to its setting, and the "Review"
+//! button, which stays disabled while an error stands and needs the warnings acknowledged.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::form;
+use crate::schema;
+use crate::ui::state::{control_id, FormState};
+use crate::validate::{Finding, Severity};
+
+/// Focuses the control of `pointer`, or of the nearest enclosing setting that has one.
+fn focus_setting(pointer: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let mut pointer = pointer.to_owned();
+    loop {
+        let by_id = document.get_element_by_id(&control_id(&pointer));
+        let by_pointer = || {
+            document
+                .query_selector(&format!("[data-pointer=\"{}\"] input, [data-pointer=\"{}\"] select, [data-pointer=\"{}\"] textarea, [data-pointer=\"{}\"] button", css_escape(&pointer), css_escape(&pointer), css_escape(&pointer), css_escape(&pointer)))
+                .ok()
+                .flatten()
+        };
+        if let Some(element) = by_id.or_else(by_pointer) {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                element.scroll_into_view();
+                let _ = element.focus();
+            }
+            return;
+        }
+        match pointer.rfind('/') {
+            Some(cut) if cut > 0 => pointer.truncate(cut),
+            _ => return,
+        }
+    }
+}
+
+/// Scrolls to and focuses the element with `id` (a section of the page).
+fn focus_setting_or_section(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// Escapes a value for a double-quoted CSS attribute selector.
+fn css_escape(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// What a finding is about, for the summary: the setting's label and where it is.
+fn finding_title(finding: &Finding) -> String {
+    let label = form::path_of_pointer(&finding.pointer)
+        .or(Some(finding.path.as_str())
+            .filter(|p| !p.is_empty())
+            .and_then(|p| schema::field(p).map(|f| f.path)))
+        .and_then(schema::field)
+        .map_or("Request", |f| f.label);
+    let at = if finding.pointer.is_empty() {
+        "/"
+    } else {
+        &finding.pointer
+    };
+    format!("{label} ({at})")
+}
+
+/// Counts and the list of every finding, each a link to its setting.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let state = FormState::get();
+    let findings = state.findings;
+    let errors = Memo::new(move |_| {
+        findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
+    });
+    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    let heading = move || match (errors.get(), warnings.get()) {
+        (0, 0) => "No problems found".to_owned(),
+        (e, w) => format!(
+            "{} and {}",
+            if e == 1 {
+                "1 error".to_owned()
+            } else {
+                format!("{e} errors")
+            },
+            if w == 1 {
+                "1 warning".to_owned()
+            } else {
+                format!("{w} warnings")
+            }
+        ),
+    };
+    view! {
+        <section class="summary" aria-labelledby="summary-heading" tabindex="-1" id="summary">
+            <h2 id="summary-heading">{heading}</h2>
+            <Show when=move || !findings.with(Vec::is_empty)>
+                <ol class="summary-list">
+                    <For
+                        each=move || findings.get()
+                        key=|f| (f.rule, f.pointer.clone(), f.message.clone())
+                        children=|f| {
+                            let pointer = f.pointer.clone();
+                            let href = format!("#{}", control_id(&f.pointer));
+                            view! {
+                                <li
+                                    class="finding"
+                                    data-severity=f.severity.as_str()
+                                    data-rule=f.rule
+                                    data-path=f.path.clone()
+                                    data-pointer=f.pointer.clone()
+                                >
+                                    <a
+                                        href=href
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_setting(&pointer);
+                                        }
+                                    >
+                                        <span class="badge">{f.severity.as_str()}</span>
+                                        " "
+                                        {finding_title(&f)}
+                                    </a>
+                                    <span class="finding-message">{f.message.clone()}</span>
+                                </li>
+                            }
+                        }
+                    />
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+/// "Review": disabled while an error stands; with warnings, enabled only once they are
+/// acknowledged. Pressing it shows every finding on its field and moves to the list of changes
+/// and the exact request.
+#[component]
+pub fn ReviewBar() -> impl IntoView {
+    let state = FormState::get();
+    let findings = state.findings;
+    let errors = Memo::new(move |_| {
+        findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
+    });
+    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    let acknowledged = RwSignal::new(false);
+    // A new set of warnings needs a new acknowledgement.
+    let warning_key = Memo::new(move |_| {
+        findings.with(|f| {
+            f.iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .map(|f| (f.rule, f.pointer.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let acknowledged_for = RwSignal::new(Vec::new());
+    let ok_warnings = move || {
+        warnings.get() == 0
+            || (acknowledged.get() && acknowledged_for.with(|k| *k == warning_key.get()))
+    };
+    let can_review = move || errors.get() == 0 && ok_warnings();
+    let why = move || {
+        if errors.get() > 0 {
+            format!(
+                "Fix the {} before reviewing.",
+                if errors.get() == 1 {
+                    "error".to_owned()
+                } else {
+                    format!("{} errors", errors.get())
+                }
+            )
+        } else if !ok_warnings() {
+            "Read the warnings and confirm them before reviewing.".to_owned()
+        } else {
+            "Ready to review.".to_owned()
+        }
+    };
+    view! {
+        <div class="review-bar">
+            <Show when=move || { warnings.get() > 0 && errors.get() == 0 }>
+                <label class="ack" for="ack-warnings">
+                    <input
+                        type="checkbox"
+                        id="ack-warnings"
+                        prop:checked=move || acknowledged.get() && acknowledged_for.with(|k| *k == warning_key.get())
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            acknowledged.set(on);
+                            acknowledged_for.set(if on { warning_key.get_untracked() } else { Vec::new() });
+                        }
+                    />
+                    {move || format!(" I have read the {} and want to go on", if warnings.get() == 1 { "warning".to_owned() } else { format!("{} warnings", warnings.get()) })}
+                </label>
+            </Show>
+            <button
+                type="button"
+                class="primary"
+                id="review-button"
+                aria-describedby="review-why"
+                prop:disabled=move || !can_review()
+                on:click=move |_| {
+                    state.show_all.set(true);
+                    focus_setting_or_section("changes");
+                }
+            >
+                "Review"
+            </button>
+            <button type="button" class="secondary" on:click=move |_| state.show_all.set(true)>
+                "Show all findings on the form"
+            </button>
+            <p id="review-why" class="muted" aria-live="polite">{why}</p>
+        </div>
+    }
+}

@@ -1,0 +1,1069 @@
+//! The form's ways in and out: importing a document, exporting the request, the list of
+//! changes, and drafts kept across reloads.
+//!
+//! # Where the components go
+//! All three read the [`FormState`] from the context, so `App` must `provide_context` one above
+//! them (the form's own state; a component mounted without one gets a fresh empty form).
+//!
+//! - [`ImportPanel`] (`section#import`): at the top of `<main>`, before the group sections, in
+//!   place of the `RequestChecker` it supersedes. It also keeps the draft in `localStorage` and
+//!   offers a draft saved on an earlier visit back, so it must be mounted whenever the form is.
+//! - [`ChangesView`] (`section#changes`) and [`ExportPanel`] (`section#export`): after the group
+//!   sections, in that order (the review: what changes, then how to take it away).
+//!
+//! The contents may link to `#import`, `#changes` and `#export`.
+//!
+//! Everything decided here is in the pure core: reading a document ([`crate::import`]), the
+//! change list ([`crate::diff`]), exports ([`crate::export`]) and what is stored, under which key
+//! and when ([`crate::draft_store`]). This file holds the browser edges (storage, clipboard,
+//! files, clock) and the views.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::diff::Change;
+use crate::draft_store::{self, DecodeError, Save, StoredDraft};
+use crate::export;
+use crate::import::{self, Report, Source};
+use crate::model::json::FromJson;
+use crate::model::UpdateUserPoolRequest;
+use crate::schema;
+use crate::ui::state::FormState;
+use crate::validate::{Finding, Severity};
+
+// ---- Reading a document --------------------------------------------------------------------
+
+/// What the import text currently amounts to.
+enum Outcome {
+    /// Nothing pasted yet.
+    Empty,
+    /// Not JSON: why, and where.
+    NotJson(String),
+    /// Read and checked.
+    Checked(Box<Report>),
+}
+
+fn outcome(text: &str) -> Outcome {
+    if text.trim().is_empty() {
+        return Outcome::Empty;
+    }
+    match import::parse_json(text.as_bytes()) {
+        Ok(document) => Outcome::Checked(Box::new(import::check_document(document))),
+        Err(message) => Outcome::NotJson(message),
+    }
+}
+
+impl Outcome {
+    /// What importing it would put in the form, or why it cannot be imported. Any JSON object
+    /// can: its findings then show on the form's fields, which is where the admin fixes them.
+    fn incoming(&self) -> Result<Incoming, &'static str> {
+        match self {
+            Outcome::Empty => Err("Paste a document or open a file first."),
+            Outcome::NotJson(_) => {
+                Err("Nothing was imported: the text is not JSON (see why above).")
+            }
+            Outcome::Checked(report) if !report.request.is_object() => Err(
+                "Nothing was imported: only a JSON object can be imported, either the body of an \
+                 UpdateUserPool request or the output of describe-user-pool.",
+            ),
+            Outcome::Checked(report) => Ok(Incoming {
+                kind: Kind::Import(report.source),
+                baseline: report.request.clone(),
+                draft: report.request.clone(),
+                key: None,
+            }),
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// What a document was read as, the mapping's notes and every finding.
+fn report_view(report: &Report) -> impl IntoView {
+    let findings = &report.checked.findings;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let read_as = match report.source {
+        Source::UpdateBody => "Read as an UpdateUserPool request body.",
+        Source::DescribeOutput => {
+            "Read as a DescribeUserPool output, checked as the update that would leave the pool as it is."
+        }
+    };
+    let summary = if findings.is_empty() {
+        "No problems found.".to_owned()
+    } else {
+        format!(
+            "{}, {}.",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    };
+    let notes: Vec<String> = report.notes.iter().map(|n| n.message.clone()).collect();
+    view! {
+        <p class="io-read-as">{read_as} " " <strong>{summary}</strong></p>
+        {(!notes.is_empty())
+            .then(|| {
+                view! {
+                    <details class="io-notes">
+                        <summary>{format!("What the mapping did ({})", notes.len())}</summary>
+                        <ul>{notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
+                    </details>
+                }
+            })}
+        <ul class="findings">{findings.iter().cloned().map(finding_view).collect_view()}</ul>
+    }
+}
+
+/// One finding, with the hooks tests and styles use (`data-path`, `data-pointer`,
+/// `data-severity`, `data-rule`).
+fn finding_view(finding: Finding) -> impl IntoView {
+    let at = if finding.pointer.is_empty() {
+        "/".to_owned()
+    } else {
+        finding.pointer.clone()
+    };
+    let label = schema::field(&finding.path).map(|f| f.label);
+    view! {
+        <li
+            class="finding"
+            data-severity=finding.severity.as_str()
+            data-rule=finding.rule
+            data-path=finding.path.clone()
+            data-pointer=finding.pointer.clone()
+        >
+            <span class="badge">{finding.severity.as_str()}</span>
+            " "
+            {label.map(|label| view! { <span class="finding-label">{label}</span> " " })}
+            <code>{at}</code>
+            " "
+            <span class="rule">{finding.rule}</span>
+            <p class="finding-message">{finding.message}</p>
+        </li>
+    }
+}
+
+// ---- Replacing the draft (import, restore), with a confirm step and undo ---------------------
+
+/// Where a replacement comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A document imported, read as this.
+    Import(Source),
+    /// A draft saved on an earlier visit.
+    Restore,
+}
+
+impl Kind {
+    fn verb(self) -> &'static str {
+        match self {
+            Kind::Import(_) => "import",
+            Kind::Restore => "restore",
+        }
+    }
+
+    fn gerund(self) -> &'static str {
+        match self {
+            Kind::Import(_) => "Importing",
+            Kind::Restore => "Restoring",
+        }
+    }
+
+    /// Where its confirm step, outcome and undo show: beside the saved-draft offers for a
+    /// restore, under the Import button for an import.
+    fn place(self) -> Place {
+        match self {
+            Kind::Import(_) => Place::Import,
+            Kind::Restore => Place::Restore,
+        }
+    }
+}
+
+/// Where feedback about a replacement shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Import,
+    Restore,
+}
+
+/// A baseline and draft waiting to replace the form's.
+#[derive(Clone)]
+struct Incoming {
+    kind: Kind,
+    baseline: Value,
+    draft: Value,
+    /// The storage key of a restored draft.
+    key: Option<String>,
+}
+
+/// The form as it was before a replacement (or before an undo of one).
+#[derive(Clone)]
+struct Snapshot {
+    kind: Kind,
+    /// Whether this snapshot undoes the replacement (`false`: it redoes it).
+    undoes: bool,
+    baseline: Value,
+    draft: Value,
+    touched: BTreeSet<String>,
+}
+
+/// The replacement logic shared by import and restore: ask before replacing a draft that has
+/// changes, keep what was replaced, swap it back on "Undo".
+#[derive(Clone, Copy)]
+struct Replacer {
+    state: FormState,
+    /// A replacement waiting for the admin's yes.
+    confirming: RwSignal<Option<Incoming>>,
+    /// What "Undo" (or "Redo") puts back.
+    undo: RwSignal<Option<Snapshot>>,
+    /// The outcome of the last action, in words, and where it shows.
+    status: RwSignal<Option<(Place, String)>>,
+    /// Drafts from an earlier visit still offered back.
+    pending: RwSignal<Vec<(String, StoredDraft)>>,
+}
+
+impl Replacer {
+    /// Replaces the form with `incoming`, or asks first when the draft has changes.
+    fn request(self, incoming: Incoming) {
+        if self.state.changes.with_untracked(Vec::is_empty) {
+            self.apply(incoming);
+        } else {
+            self.status.set(None);
+            self.confirming.set(Some(incoming));
+        }
+    }
+
+    fn confirm(self) {
+        if let Some(incoming) = self.confirming.get_untracked() {
+            self.confirming.set(None);
+            self.apply(incoming);
+        }
+    }
+
+    fn cancel(self) {
+        if let Some(incoming) = self.confirming.get_untracked() {
+            self.confirming.set(None);
+            self.say(
+                incoming.kind.place(),
+                "Nothing was replaced: your draft is as it was.",
+            );
+        }
+    }
+
+    fn say(self, place: Place, message: impl Into<String>) {
+        self.status.set(Some((place, message.into())));
+    }
+
+    fn snapshot(self, kind: Kind, undoes: bool) -> Snapshot {
+        Snapshot {
+            kind,
+            undoes,
+            baseline: self.state.baseline.get_untracked(),
+            draft: self.state.document.get_untracked(),
+            touched: self.state.touched.get_untracked(),
+        }
+    }
+
+    fn apply(self, incoming: Incoming) {
+        let Incoming {
+            kind,
+            baseline,
+            draft,
+            key,
+        } = incoming;
+        self.undo.set(Some(self.snapshot(kind, true)));
+        self.state.replace(baseline, draft);
+        if let Some(key) = key {
+            self.pending.update(|p| p.retain(|(k, _)| *k != key));
+        }
+        // What the document brought in shows on its fields straight away.
+        let flagged: BTreeSet<String> = self
+            .state
+            .findings
+            .with_untracked(|f| f.iter().map(|f| f.pointer.clone()).collect());
+        let shown = flagged.len();
+        self.state.touched.set(flagged);
+        let what = match kind {
+            Kind::Import(Source::UpdateBody) => {
+                "Imported the request body. It is the baseline now, so the change list starts empty."
+            }
+            Kind::Import(Source::DescribeOutput) => {
+                "Imported the pool's current settings (the DescribeUserPool output): they are the baseline now."
+            }
+            Kind::Restore => "Restored the saved draft.",
+        };
+        let findings = match shown {
+            0 => String::new(),
+            n => format!(
+                " {} with findings, shown on their fields.",
+                plural(n, "setting")
+            ),
+        };
+        self.say(kind.place(), format!("{what}{findings}"));
+    }
+
+    /// Swaps the form with the kept snapshot: undo, and undo the undo.
+    fn swap(self) {
+        let Some(kept) = self.undo.get_untracked() else {
+            return;
+        };
+        self.undo.set(Some(self.snapshot(kept.kind, !kept.undoes)));
+        self.state.replace(kept.baseline, kept.draft);
+        self.state.touched.set(kept.touched);
+        let verb = kept.kind.verb();
+        let message = if kept.undoes {
+            format!("Undid the {verb}: your previous draft and baseline are back.")
+        } else {
+            format!("Redid the {verb}.")
+        };
+        self.say(kept.kind.place(), message);
+    }
+}
+
+/// The confirm step, the outcome and the undo button of replacements that show at `place`.
+#[component]
+fn ReplaceFeedback(replacer: Replacer, place: Place) -> impl IntoView {
+    let state = replacer.state;
+    let class = match place {
+        Place::Import => "io-feedback import-feedback",
+        Place::Restore => "io-feedback restore-feedback",
+    };
+    let text_id = match place {
+        Place::Import => "import-confirm-text",
+        Place::Restore => "restore-confirm-text",
+    };
+    let confirm = move || {
+        replacer.confirming.with(|c| {
+            c.as_ref()
+                .filter(|incoming| incoming.kind.place() == place)
+                .map(|incoming| {
+                    let gerund = incoming.kind.gerund();
+                    let changes = plural(state.changes.with_untracked(Vec::len), "change");
+                    let yes: NodeRef<leptos::html::Button> = NodeRef::new();
+                    // The question takes the focus, so that it is heard and answered.
+                    yes.on_load(|button| {
+                        let _ = button.focus();
+                    });
+                    view! {
+                        <div class="io-confirm" role="group" aria-labelledby=text_id>
+                            <p id=text_id>
+                                {format!(
+                                    "Your draft has {changes} that are not applied. {gerund} \
+                                     replaces the draft and its baseline; you can undo it right \
+                                     after."
+                                )}
+                            </p>
+                            <div class="io-actions">
+                                <button
+                                    type="button"
+                                    class="primary"
+                                    node_ref=yes
+                                    on:click=move |_| replacer.confirm()
+                                >
+                                    "Replace my draft"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| replacer.cancel()
+                                >
+                                    "Keep my draft"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        })
+    };
+    let undo = move || {
+        replacer.undo.with(|u| {
+            u.as_ref()
+                .filter(|kept| kept.kind.place() == place)
+                .map(|kept| {
+                    let label = format!(
+                        "{} {}",
+                        if kept.undoes { "Undo" } else { "Redo" },
+                        kept.kind.verb()
+                    );
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| replacer.swap()>
+                            {label}
+                        </button>
+                    }
+                })
+        })
+    };
+    let message = move || {
+        replacer.status.with(|s| {
+            s.as_ref()
+                .filter(|(at, _)| *at == place)
+                .map(|(_, message)| message.clone())
+        })
+    };
+    view! {
+        <div class=class>
+            {confirm}
+            <p class="io-status" role="status">{message}</p>
+            {move || undo().map(|button| view! { <div class="io-actions">{button}</div> })}
+        </div>
+    }
+}
+
+// ---- Storage edge --------------------------------------------------------------------------
+
+/// The message of a JavaScript exception or rejection, without its final full stop (it is
+/// quoted inside a sentence).
+fn js_message(error: &JsValue) -> String {
+    let message = match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "an unknown error".to_owned()),
+    };
+    message.trim_end_matches('.').to_owned()
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser offers no local storage".to_owned()),
+        Err(error) => Err(js_message(&error)),
+    }
+}
+
+/// This console's entries in `localStorage` (key, text).
+fn stored_entries() -> Result<Vec<(String, String)>, String> {
+    let storage = storage()?;
+    let length = storage.length().map_err(|e| js_message(&e))?;
+    let mut entries = Vec::new();
+    for index in 0..length {
+        let Ok(Some(key)) = storage.key(index) else {
+            continue;
+        };
+        if draft_store::pool_of_key(&key).is_none() {
+            continue;
+        }
+        if let Ok(Some(text)) = storage.get_item(&key) {
+            entries.push((key, text));
+        }
+    }
+    Ok(entries)
+}
+
+fn write(save: &Save) -> Result<(), String> {
+    match save {
+        Save::Store { key, text } => storage()?.set_item(key, text).map_err(|e| js_message(&e)),
+        Save::Remove { key } => storage()?.remove_item(key).map_err(|e| js_message(&e)),
+        Save::Wait { .. } => Ok(()),
+    }
+}
+
+/// The clock: milliseconds since the epoch.
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A saved-at time in the reader's local time.
+fn local_time(saved_at: u64) -> String {
+    let offset = js_sys::Date::new(&JsValue::from_f64(saved_at as f64)).get_timezone_offset();
+    draft_store::time_label(saved_at, -(offset as i64))
+}
+
+/// The drafts of earlier visits: offered back, ignored, or unavailable.
+#[derive(Clone, Copy)]
+struct Drafts {
+    /// Readable drafts that differed from the form when it was loaded, not yet restored or
+    /// discarded. Their keys are not written to until then.
+    pending: RwSignal<Vec<(String, StoredDraft)>>,
+    /// Entries under this console's keys that could not be read, and why.
+    ignored: RwSignal<Vec<(String, DecodeError)>>,
+    /// Why storage could not be read or the draft could not be written, when it could not.
+    trouble: RwSignal<Option<String>>,
+    /// Why an entry could not be removed, when it could not.
+    removal: RwSignal<Option<String>>,
+}
+
+impl Drafts {
+    /// Reads storage once, when the panel is created.
+    fn load(state: FormState) -> Self {
+        let (read, trouble) = match stored_entries() {
+            Ok(entries) => (draft_store::read_all(entries), None),
+            Err(why) => (draft_store::Read::default(), Some(why)),
+        };
+        let loaded = |s: &StoredDraft| {
+            state
+                .baseline
+                .with_untracked(|b| state.document.with_untracked(|d| s.differs_from(b, d)))
+        };
+        let pending = read.drafts.into_iter().filter(|(_, s)| loaded(s)).collect();
+        Drafts {
+            pending: RwSignal::new(pending),
+            ignored: RwSignal::new(read.ignored),
+            trouble: RwSignal::new(trouble.map(|why| unavailable(&why))),
+            removal: RwSignal::new(None),
+        }
+    }
+
+    /// Saves the draft as the admin types: IO at the edge, driven by the form's signals. The
+    /// only signal it writes is the storage trouble message.
+    fn keep(self, state: FormState) {
+        let Drafts {
+            pending, trouble, ..
+        } = self;
+        Effect::new(move |_| {
+            let undecided: Vec<String> =
+                pending.with(|p| p.iter().map(|(key, _)| key.clone()).collect());
+            let save = state.baseline.with(|baseline| {
+                state
+                    .document
+                    .with(|draft| draft_store::plan_save(baseline, draft, now(), &undecided))
+            });
+            let message = write(&save).err().map(|why| {
+                format!(
+                    "Your draft could not be saved for your next visit ({why}). It stays in this \
+                     page until you close it: export it to keep it."
+                )
+            });
+            if trouble.with_untracked(|t| *t != message) {
+                trouble.set(message);
+            }
+        });
+    }
+
+    fn discard(self, key: &str) {
+        self.pending.update(|p| p.retain(|(k, _)| k != key));
+        if let Err(why) = write(&Save::Remove {
+            key: key.to_owned(),
+        }) {
+            self.removal.set(Some(format!(
+                "The saved draft could not be removed ({why}); it is offered again next time."
+            )));
+        }
+    }
+
+    fn forget_ignored(self, key: &str) {
+        self.ignored.update(|i| i.retain(|(k, _)| k != key));
+        if let Err(why) = write(&Save::Remove {
+            key: key.to_owned(),
+        }) {
+            self.removal
+                .set(Some(format!("The entry could not be removed ({why}).")));
+        }
+    }
+}
+
+fn unavailable(why: &str) -> String {
+    format!(
+        "Drafts cannot be kept in this browser ({why}). Your draft stays in this page until you \
+         close it: export it to keep it."
+    )
+}
+
+/// The offers to restore drafts of earlier visits, and what could not be read.
+#[component]
+fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
+    let state = replacer.state;
+    let current_key = Memo::new(move |_| state.baseline.with(draft_store::key_for));
+    // Each offer with whether it is the current pool's (the wording says so).
+    let offers = Memo::new(move |_| {
+        let current = current_key.get();
+        drafts.pending.with(|pending| {
+            state.baseline.with(|b| {
+                state.document.with(|d| {
+                    pending
+                        .iter()
+                        .filter(|(_, s)| s.differs_from(b, d))
+                        .map(|(key, s)| (key.clone(), s.clone(), *key == current))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let waiting = move || {
+        let key = current_key.get();
+        drafts.pending.with(|p| p.iter().any(|(k, _)| *k == key))
+    };
+    let offer_view = move |(key, stored, here): (String, StoredDraft, bool)| {
+        let time = local_time(stored.saved_at);
+        let iso = draft_store::iso_utc(stored.saved_at);
+        let pool = draft_store::pool_of_key(&key)
+            .unwrap_or(draft_store::NEW_POOL)
+            .to_owned();
+        let of = if here {
+            String::new()
+        } else if pool == draft_store::NEW_POOL {
+            " of a pool not named yet".to_owned()
+        } else {
+            format!(" of pool {pool}")
+        };
+        let count = plural(stored.change_count(), "change");
+        let (restore_key, discard_key) = (key.clone(), key.clone());
+        let restore = move |_| {
+            replacer.request(Incoming {
+                kind: Kind::Restore,
+                baseline: stored.baseline.clone(),
+                draft: stored.draft.clone(),
+                key: Some(restore_key.clone()),
+            })
+        };
+        view! {
+            <div class="draft-offer" data-key=key>
+                <p>
+                    {format!("Restore the draft{of} from ")}
+                    <time datetime=iso>{time}</time>
+                    "? "
+                    <span class="muted">{format!("({count})")}</span>
+                </p>
+                <div class="io-actions">
+                    <button type="button" class="primary" on:click=restore>
+                        "Restore"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| drafts.discard(&discard_key)
+                    >
+                        "Discard"
+                    </button>
+                </div>
+            </div>
+        }
+    };
+    let ignored_view = move |(key, why): (String, DecodeError)| {
+        let remove_key = key.clone();
+        view! {
+            <div class="io-note" data-key=key.clone()>
+                <p>{format!("A saved entry ({key}) could not be read and was ignored: {why}.")}</p>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| drafts.forget_ignored(&remove_key)
+                >
+                    "Remove it"
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <div class="draft-offers" aria-live="polite">
+            {move || offers.get().into_iter().map(offer_view).collect_view()}
+            {move || {
+                waiting()
+                    .then(|| {
+                        view! {
+                            <p class="muted">
+                                "Until you restore or discard the saved draft of this pool, your "
+                                "edits are not saved for your next visit."
+                            </p>
+                        }
+                    })
+            }}
+            {move || drafts.ignored.get().into_iter().map(ignored_view).collect_view()}
+            {move || {
+                drafts.trouble.get().map(|message| view! { <p class="io-problem">{message}</p> })
+            }}
+            {move || {
+                drafts.removal.get().map(|message| view! { <p class="io-problem">{message}</p> })
+            }}
+        </div>
+    }
+}
+
+// ---- Import --------------------------------------------------------------------------------
+
+/// Import: paste or open a document, see what it is read as and every finding, then replace the
+/// form with it. Also keeps the draft across reloads (see the module docs).
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = FormState::get();
+    let text = RwSignal::new(String::new());
+    // A fresh report for every text: reports are not compared.
+    let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);
+    let drafts = Drafts::load(state);
+    drafts.keep(state);
+    let replacer = Replacer {
+        state,
+        confirming: RwSignal::new(None),
+        undo: RwSignal::new(None),
+        status: RwSignal::new(None),
+        pending: drafts.pending,
+    };
+    let status = replacer.status;
+
+    let preview = move || {
+        read.with(|outcome| match outcome {
+            Outcome::Empty => view! {
+                <p class="io-read-as">"Paste a document or open a file to see what it holds."</p>
+            }
+            .into_any(),
+            Outcome::NotJson(message) => view! {
+                <p class="io-read-as finding" data-severity="error" data-rule="json">
+                    <strong>"This is not JSON: "</strong>
+                    {message.clone()}
+                </p>
+            }
+            .into_any(),
+            Outcome::Checked(report) => report_view(report).into_any(),
+        })
+    };
+    let import = move |_| match read.with_untracked(Outcome::incoming) {
+        Ok(incoming) => replacer.request(incoming),
+        Err(why) => replacer.say(Place::Import, why),
+    };
+    let open_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let name = file.name();
+        spawn_local(async move {
+            let message = match JsFuture::from(file.text()).await {
+                Ok(content) => {
+                    text.try_set(content.as_string().unwrap_or_default());
+                    format!("Opened {name}: check what it holds above, then Import.")
+                }
+                Err(error) => format!("{name} could not be read: {}", js_message(&error)),
+            };
+            status.try_set(Some((Place::Import, message)));
+        });
+        // The same file can be opened again after changing it.
+        input.set_value("");
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        text.set(event_target_value(&ev));
+        if status.with_untracked(|s| matches!(s, Some((Place::Import, _)))) {
+            status.set(None);
+        }
+    };
+    view! {
+        <section id="import" class="io-panel" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import"</h2>
+            <DraftOffers drafts replacer />
+            <ReplaceFeedback replacer place=Place::Restore />
+            <p>
+                "Paste or open the JSON body of an update (what "
+                <code>"aws cognito-idp update-user-pool --cli-input-json"</code>
+                " reads) or the output of "
+                <code>"aws cognito-idp describe-user-pool"</code>
+                ". You see what it holds before anything is replaced; importing makes it the "
+                "baseline. The text stays in this page: nothing is sent."
+            </p>
+            <label for="import-input">"Import JSON"</label>
+            <textarea
+                id="import-input"
+                class="io-text"
+                rows="8"
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=move || text.get()
+                on:input=typed
+            ></textarea>
+            <label for="import-file">"Open a file…"</label>
+            <input
+                id="import-file"
+                class="io-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=open_file
+            />
+            <div class="io-result import-result" aria-live="polite">{preview}</div>
+            <div class="io-actions">
+                <button type="button" class="primary" on:click=import>
+                    "Import"
+                </button>
+            </div>
+            <ReplaceFeedback replacer place=Place::Import />
+        </section>
+    }
+}
+
+// ---- Export --------------------------------------------------------------------------------
+
+/// Findings that leave the typed request unreadable: a wrong type, an unknown member, a missing
+/// required member, a value outside its list.
+fn blocks_reading(finding: &Finding) -> bool {
+    matches!(
+        finding.rule,
+        "R-MODEL-TYPE" | "R-MODEL-UNKNOWN" | "R-MODEL-REQ" | "R-MODEL-ENUM" | "R-LAMBDA-03"
+    )
+}
+
+/// The name of the downloaded file: `update-user-pool-<pool id>.json`, the id reduced to
+/// letters, digits, `-` and `_` (`new` when there is none).
+pub fn download_name(pool_id: &str) -> String {
+    let id: String = pool_id
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = if id.is_empty() {
+        draft_store::NEW_POOL
+    } else {
+        &id
+    };
+    format!("update-user-pool-{id}.json")
+}
+
+async fn write_clipboard(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("there is no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map_err(|e| js_message(&e))?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err("this page has no clipboard access".to_owned());
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|e| js_message(&e))
+}
+
+/// A read-only text with its label and a Copy button; copying falls back to selecting the text.
+#[component]
+fn Output(
+    /// The textarea's id.
+    id: &'static str,
+    /// Its visible label.
+    label: &'static str,
+    /// The accessible name of the Copy button (starting with "Copy").
+    copy_name: &'static str,
+    /// The text.
+    text: Signal<String>,
+    /// Visible rows.
+    rows: u32,
+) -> impl IntoView {
+    let area: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    // The message of the last copy, with the text it copied: shown while the text is the same.
+    let copied: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let copy = move |_| {
+        let value = text.get_untracked();
+        spawn_local(async move {
+            let message = match write_clipboard(&value).await {
+                Ok(()) => "Copied".to_owned(),
+                Err(why) => {
+                    if let Some(area) = area.get_untracked() {
+                        let _ = area.focus();
+                        area.select();
+                    }
+                    format!(
+                        "Copying was not allowed ({why}). The text is selected: press Ctrl+C \
+                         (⌘C on a Mac) to copy it."
+                    )
+                }
+            };
+            copied.try_set(Some((message, value)));
+        });
+    };
+    let message = move || {
+        copied.with(|c| {
+            c.as_ref()
+                .filter(|(_, copied)| text.with(|t| t == copied))
+                .map(|(message, _)| message.clone())
+        })
+    };
+    view! {
+        <div class="io-output">
+            <label for=id>{label}</label>
+            <textarea
+                id=id
+                node_ref=area
+                class="io-text"
+                rows=rows
+                readonly
+                spellcheck="false"
+                prop:value=move || text.get()
+            ></textarea>
+            <div class="io-actions">
+                <button type="button" class="secondary" aria-label=copy_name on:click=copy>
+                    "Copy"
+                </button>
+                <span class="io-copy-status" role="status">{message}</span>
+            </div>
+        </div>
+    }
+}
+
+/// Export: the draft as the JSON body and as a ready AWS CLI command, each with Copy, and a
+/// download of the JSON. The command holds the request only: no credentials, ever.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let state = FormState::get();
+    let typed = Memo::new(move |_| state.document.with(UpdateUserPoolRequest::from_json));
+    let json = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::request_json)));
+    let command = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::cli_command)));
+    let file_name = Memo::new(move |_| {
+        state
+            .document
+            .with(|d| download_name(draft_store::pool_id(d)))
+    });
+    let errors = Memo::new(move |_| {
+        state
+            .findings
+            .with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
+    });
+    let blocking = Memo::new(move |_| {
+        state.findings.with(|all| {
+            let blocking: Vec<Finding> =
+                all.iter().filter(|f| blocks_reading(f)).cloned().collect();
+            if blocking.is_empty() {
+                all.iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .cloned()
+                    .collect()
+            } else {
+                blocking
+            }
+        })
+    });
+    let json_text = Signal::derive(move || json.get().unwrap_or_default());
+    let command_text = Signal::derive(move || command.get().unwrap_or_default());
+    let href = move || {
+        json.with(|j| {
+            let body = String::from(js_sys::encode_uri_component(j.as_deref().unwrap_or("")));
+            format!("data:application/json;charset=utf-8,{body}")
+        })
+    };
+    let exportable = move || typed.with(Option::is_some);
+    let blocked = move || {
+        let list = blocking.get();
+        let count = list.len();
+        view! {
+            <p class="io-problem">
+                {format!(
+                    "The draft cannot be exported while {} cannot be read as the API reads \
+                     {} (a wrong type, an unknown name, a missing required member, a value not \
+                     in its list). Fix {} in the form first:",
+                    plural(count, "value"),
+                    if count == 1 { "it" } else { "them" },
+                    if count == 1 { "it" } else { "them" },
+                )}
+            </p>
+            <ul class="findings">{list.into_iter().map(finding_view).collect_view()}</ul>
+        }
+    };
+    view! {
+        <section id="export" class="io-panel" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Export"</h2>
+            <Show when=exportable fallback=blocked>
+                {move || {
+                    let n = errors.get();
+                    (n > 0)
+                        .then(|| {
+                            view! {
+                                <p class="io-problem">
+                                    {format!(
+                                        "The draft has {}: Cognito would refuse it as it stands.",
+                                        plural(n, "error"),
+                                    )}
+                                </p>
+                            }
+                        })
+                }}
+                <Output
+                    id="export-json"
+                    label="Request JSON"
+                    copy_name="Copy the request JSON"
+                    text=json_text
+                    rows=12
+                />
+                <p>
+                    <a class="io-download" href=href download=move || file_name.get()>
+                        "Download JSON"
+                    </a>
+                </p>
+                <Output
+                    id="export-cli"
+                    label="AWS CLI command"
+                    copy_name="Copy the AWS CLI command"
+                    text=command_text
+                    rows=4
+                />
+                <p class="muted">
+                    "The command uses the credentials of your AWS CLI profile; it contains none."
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+// ---- Changes -------------------------------------------------------------------------------
+
+/// A value as the change list shows it: compact JSON, or "not set".
+fn shown_value(value: Option<&Value>) -> String {
+    value.map_or_else(|| "not set".to_owned(), Value::to_string)
+}
+
+/// Every setting the draft changes compared with its baseline, old and new, each with Reset.
+#[component]
+pub fn ChangesView() -> impl IntoView {
+    let state = FormState::get();
+    let count = move || state.changes.with(Vec::len);
+    let change_view = move |change: Change| {
+        let Change {
+            path,
+            pointer,
+            before,
+            after,
+        } = change;
+        let label = schema::field(&path).map_or("Setting not in the model", |f| f.label);
+        let reset_pointer = pointer.clone();
+        let (data_path, data_pointer) = (path.clone(), pointer.clone());
+        view! {
+            <li class="change" data-path=data_path data-pointer=data_pointer>
+                <p class="change-head">
+                    <span class="change-label">{label}</span>
+                    " "
+                    <code class="change-path">{path}</code>
+                </p>
+                <p class="change-values">
+                    <code class="change-before">{shown_value(before.as_ref())}</code>
+                    " → "
+                    <code class="change-after">{shown_value(after.as_ref())}</code>
+                </p>
+                <p class="change-pointer muted">"At " <code>{pointer}</code></p>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=format!("Reset {label}")
+                    on:click=move |_| state.edit(&reset_pointer, before.clone())
+                >
+                    "Reset"
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section id="changes" class="io-panel" aria-labelledby="changes-heading" tabindex="-1">
+            <h2 id="changes-heading">"Changes"</h2>
+            <p class="io-count" role="status">
+                {move || match count() {
+                    0 => "No changes".to_owned(),
+                    n => format!("{} compared with the baseline", plural(n, "changed setting")),
+                }}
+            </p>
+            <ul class="changes">
+                {move || state.changes.get().into_iter().map(change_view).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,194 @@
+//! The form's reactive state, shared by every control through the Leptos context.
+//!
+//! One signal holds the draft request as a JSON document; one holds the baseline (the loaded or
+//! imported configuration). Findings and changes are memos derived from them, never written by
+//! effects. Each control reads its own value through a memo on its pointer, so typing in one
+//! field re-renders only that field and the findings that actually change.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use crate::diff::{self, Change};
+use crate::form;
+use crate::model::json::FromJson;
+use crate::model::UpdateUserPoolRequest;
+use crate::validate::{self, Finding};
+
+/// The state of the form. `Copy`: every field is a signal handle.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// The draft request body.
+    pub document: RwSignal<Value>,
+    /// The configuration the draft started from (loaded, imported, or an empty request).
+    pub baseline: RwSignal<Value>,
+    /// Every finding of the draft: model constraints, cross-field rules, and the form's own
+    /// findings about input the request cannot hold (see [`FormState::form_findings`]).
+    pub findings: Memo<Vec<Finding>>,
+    /// Findings of the form itself, wired once at start-up (duplicate map keys from
+    /// `MapDrafts`): a memo, so they stay derived.
+    pub form_findings: RwSignal<Option<Memo<Vec<Finding>>>>,
+    /// Every setting that differs from the baseline.
+    pub changes: Memo<Vec<Change>>,
+    /// Pointers of the controls the admin has edited or left: their findings are shown.
+    pub touched: RwSignal<BTreeSet<String>>,
+    /// Set by "Review": every finding is shown, touched or not.
+    pub show_all: RwSignal<bool>,
+    /// The "Find a setting" text.
+    pub filter: RwSignal<String>,
+}
+
+impl FormState {
+    /// A form whose draft and baseline are `baseline`.
+    pub fn new(baseline: Value) -> Self {
+        let document = RwSignal::new(baseline.clone());
+        let baseline = RwSignal::new(baseline);
+        let loaded = Memo::new(move |_| baseline.with(UpdateUserPoolRequest::from_json));
+        let form_findings: RwSignal<Option<Memo<Vec<Finding>>>> = RwSignal::new(None);
+        let findings = Memo::new(move |_| {
+            let mut all = loaded.with(|loaded| {
+                document.with(|d| validate::check_json(d, loaded.as_ref()).findings)
+            });
+            if let Some(extra) = form_findings.get() {
+                extra.with(|extra| all.extend(extra.iter().cloned()));
+            }
+            all
+        });
+        let changes = Memo::new(move |_| baseline.with(|b| document.with(|d| diff::changes(b, d))));
+        FormState {
+            document,
+            baseline,
+            findings,
+            form_findings,
+            changes,
+            touched: RwSignal::new(BTreeSet::new()),
+            show_all: RwSignal::new(false),
+            filter: RwSignal::new(String::new()),
+        }
+    }
+
+    /// An empty request for a pool id not chosen yet.
+    pub fn empty() -> Self {
+        FormState::new(json!({ "UserPoolId": "" }))
+    }
+
+    /// The state provided by [`crate::ui::App`] (a fresh empty form for a component mounted on
+    /// its own, as in a test).
+    pub fn get() -> Self {
+        use_context::<FormState>().unwrap_or_else(FormState::empty)
+    }
+
+    /// The value at `pointer`, as a memo: it notifies only when that value changes.
+    pub fn value(self, pointer: String) -> Memo<Option<Value>> {
+        let document = self.document;
+        Memo::new(move |_| document.with(|d| form::get(d, &pointer).cloned()))
+    }
+
+    /// The baseline's value at `pointer`.
+    pub fn baseline_value(self, pointer: String) -> Memo<Option<Value>> {
+        let baseline = self.baseline;
+        Memo::new(move |_| baseline.with(|b| form::get(b, &pointer).cloned()))
+    }
+
+    /// Sets or removes the value at `pointer` and marks it touched.
+    pub fn edit(self, pointer: &str, value: Option<Value>) {
+        self.document.update(|d| {
+            form::set(d, pointer, value);
+        });
+        self.touch(pointer);
+    }
+
+    /// Marks a control as touched, so its findings show.
+    pub fn touch(self, pointer: &str) {
+        if !self.touched.with_untracked(|t| t.contains(pointer)) {
+            self.touched.update(|t| {
+                t.insert(pointer.to_owned());
+            });
+        }
+    }
+
+    /// The findings to show at exactly `pointer`: all of them once the control was touched or
+    /// after "Review", none before.
+    pub fn findings_at(self, pointer: String) -> Memo<Vec<Finding>> {
+        let FormState {
+            findings,
+            touched,
+            show_all,
+            ..
+        } = self;
+        Memo::new(move |_| {
+            let visible = show_all.get() || touched.with(|t| t.contains(&pointer));
+            if !visible {
+                return Vec::new();
+            }
+            findings.with(|all| {
+                all.iter()
+                    .filter(|f| f.pointer == pointer)
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
+    /// The findings to show for a list edited as one control (a set of choices): those at the
+    /// list and at each of its items, on the same terms as [`FormState::findings_at`].
+    pub fn findings_within(self, pointer: String) -> Memo<Vec<Finding>> {
+        let FormState {
+            findings,
+            touched,
+            show_all,
+            ..
+        } = self;
+        Memo::new(move |_| {
+            let visible =
+                show_all.get() || touched.with(|t| t.iter().any(|p| form::within(p, &pointer)));
+            if !visible {
+                return Vec::new();
+            }
+            findings.with(|all| {
+                all.iter()
+                    .filter(|f| form::within(&f.pointer, &pointer))
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+
+    /// Whether the value at `pointer` differs from the baseline.
+    pub fn changed_at(self, pointer: String) -> Memo<bool> {
+        let changes = self.changes;
+        Memo::new(move |_| changes.with(|c| c.iter().any(|c| form::within(&c.pointer, &pointer))))
+    }
+
+    /// Puts the baseline's value back at `pointer`.
+    pub fn reset(self, pointer: &str) {
+        let old = self
+            .baseline
+            .with_untracked(|b| form::get(b, pointer).cloned());
+        self.edit(pointer, old);
+    }
+
+    /// Replaces draft and baseline (an import or a load): what was typed before is the caller's
+    /// to keep (drafts are saved separately).
+    pub fn replace(self, baseline: Value, draft: Value) {
+        self.baseline.set(baseline);
+        self.document.set(draft);
+        self.touched.set(BTreeSet::new());
+        self.show_all.set(false);
+    }
+}
+
+/// An HTML id for the control at `pointer`: letters and digits kept, every other character
+/// written as `_` and its hex code, so that distinct pointers give distinct ids.
+pub fn control_id(pointer: &str) -> String {
+    let mut id = String::from("ctl");
+    for c in pointer.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}_", u32::from(c)));
+        }
+    }
+    id
+}
