@@ -21,7 +21,7 @@ NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
 	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
 
 .PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
-	test-browser build e2e size clean
+	test-browser build bench e2e size clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -60,6 +60,10 @@ test-browser: ## Browser tests (tests/browser*.rs) in headless Chromium via wasm
 
 build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
 	$(NO_NET) trunk build --release --offline
+
+bench: build ## Speed figures of the release build in Chromium, and native core timings
+	cd tests/e2e && DIST=$(DIST) node bench.mjs
+	cargo bench --bench validate
 
 e2e: ## End-to-end tests of dist/ in Chromium (run `make build` first)
 	@test -f $(DIST)/index.html || { echo "no $(DIST)/index.html: run make build first" >&2; exit 1; }

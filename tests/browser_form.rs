@@ -309,3 +309,34 @@ async fn a_changed_field_is_marked_and_can_be_reset() {
     let input: HtmlInputElement = page.labelled("Minimum length").unchecked_into();
     assert_eq!(input.value(), "");
 }
+
+#[wasm_bindgen_test]
+async fn legacy_settings_are_marked_and_folded_away() {
+    let page = Page::open().await;
+    let folds = page.all("details.legacy-fold");
+    assert!(!folds.is_empty());
+    for fold in &folds {
+        assert!(!fold.has_attribute("open"), "folded by default");
+        for field in fold
+            .query_selector_all(".field")
+            .map(|l| l.length())
+            .into_iter()
+        {
+            assert!(field > 0);
+        }
+    }
+    let legacy: Vec<String> = page
+        .all("details.legacy-fold .field")
+        .iter()
+        .map(|f| f.get_attribute("data-path").unwrap_or_default())
+        .collect();
+    assert_eq!(
+        legacy,
+        [
+            "SmsVerificationMessage",
+            "EmailVerificationMessage",
+            "EmailVerificationSubject"
+        ]
+    );
+    assert_eq!(page.all(".field.legacy .tag").len(), 3);
+}

@@ -9,7 +9,7 @@ use super::widgets::{IntegerInput, MultiSelect, SelectInput, TemplateInput, Text
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
 use crate::ui::state::{control_id, FormState};
-use crate::validate::Finding;
+use crate::validate::{join_pointer, Finding};
 
 /// The control for `field` at `pointer`, chosen by the field's widget kind.
 #[component]
@@ -160,5 +160,51 @@ pub fn tier_note(tier: Tier) -> &'static str {
     match tier {
         Tier::Essentials => "needs Essentials or Plus",
         Tier::Plus => "needs Plus",
+    }
+}
+
+/// Settings side by side under one parent (`pointer` is the parent's): the current ones first,
+/// then the legacy ones folded away under "Legacy settings" (open when one of them has a value,
+/// so that its findings can be seen and reached).
+#[component]
+pub fn Members(
+    /// The settings, in form order.
+    fields: Vec<&'static Field>,
+    /// Where their parent is (`""` for top-level members).
+    pointer: String,
+) -> impl IntoView {
+    let state = FormState::get();
+    let (legacy, current): (Vec<_>, Vec<_>) = fields.into_iter().partition(|f| f.legacy);
+    let row = {
+        let pointer = pointer.clone();
+        move |field: &'static Field| {
+            let child = join_pointer(&pointer, field.name());
+            view! { <FieldView field pointer=child /> }
+        }
+    };
+    let legacy_pointers: Vec<String> = legacy
+        .iter()
+        .map(|f| join_pointer(&pointer, f.name()))
+        .collect();
+    let in_use = Memo::new(move |_| {
+        state
+            .document
+            .with(|d| legacy_pointers.iter().any(|p| form::get(d, p).is_some()))
+    });
+    let count = legacy.len();
+    view! {
+        {current.into_iter().map(row.clone()).collect_view()}
+        {(count > 0)
+            .then(|| {
+                view! {
+                    <details class="legacy-fold" prop:open=move || in_use.get()>
+                        <summary>
+                            {format!("Legacy settings ({count})")}
+                            <span class="muted">" — kept only for older pools"</span>
+                        </summary>
+                        {legacy.into_iter().map(row).collect_view()}
+                    </details>
+                }
+            })}
     }
 }

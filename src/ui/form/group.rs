@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::field::FieldView;
+use super::field::Members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
 use crate::ui::state::FormState;
-use crate::validate::join_pointer;
 
 /// "2 changed · 1 error · 3 warnings", or nothing when all are zero.
 pub fn tally_text(tally: Tally) -> String {
@@ -80,13 +79,10 @@ pub fn GroupPanel(
                 {move || tally_text(tally.get())}
             </p>
             <div id=body_id class="group-body" hidden=move || !open.get()>
-                {group
-                    .fields()
-                    .filter(|f| f.depth() == 0)
-                    .map(|field| {
-                        view! { <FieldView field pointer=join_pointer("", field.name()) /> }
-                    })
-                    .collect_view()}
+                <Members
+                    fields=group.fields().filter(|f| f.depth() == 0).collect()
+                    pointer=String::new()
+                />
             </div>
         </section>
     }

@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
-use super::field::FieldView;
+use super::field::Members;
 use crate::form;
 use crate::schema::Field;
 use crate::ui::state::{control_id, FormState};
-use crate::validate::join_pointer;
 
 /// A structure: legend, help, an "include" switch when it is optional, and its members.
 #[component]
@@ -37,13 +36,7 @@ pub fn SectionView(
         let pointer = pointer.clone();
         move || {
             present.get().then(|| {
-                field
-                    .children()
-                    .map(|child| {
-                        let child_pointer = join_pointer(&pointer, child.name());
-                        view! { <FieldView field=child pointer=child_pointer /> }
-                    })
-                    .collect_view()
+                view! { <Members fields=field.children().collect() pointer=pointer.clone() /> }
             })
         }
     };
