@@ -3,7 +3,7 @@
 // each one on its field; the draft survives a reload; the keyboard reaches Review.
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 
@@ -14,6 +14,7 @@ import { ConsolePage } from './console-page.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
 const FIXTURES = join(here, '../fixtures');
+const SCREENSHOTS = resolve(process.env.SCREENSHOTS ?? join(here, '../../target/screenshots'));
 const modelPaths = (await readFile(join(FIXTURES, 'model_paths.txt'), 'utf8')).split('\n').filter((l) => l.trim());
 const maximalText = await readFile(join(FIXTURES, 'maximal_request.json'), 'utf8');
 const requests = JSON.parse(await readFile(join(FIXTURES, 'requests/expected.json'), 'utf8')).files;
@@ -105,5 +106,22 @@ describe('the form', () => {
       }
     }
     assert.fail('Review was not reached with Tab');
+  });
+
+  test('the filled form in both themes, narrow and wide (screenshots; no horizontal scrolling)', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const request = everyPath();
+    request.Policies.PasswordPolicy.MinimumLength = 5;
+    request.UserPoolTags.team = 'identity';
+    await importText(JSON.stringify(request));
+    for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 360], ['dark', 360]]) {
+      await app.page.emulateMedia({ colorScheme: scheme });
+      await app.page.setViewportSize({ width, height: 900 });
+      assert.equal(await app.overflowsHorizontally(), false, `${scheme} ${width}px overflows`);
+      await app.page.locator('#group-policies').scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(SCREENSHOTS, `form-${scheme}-${width}.png`) });
+      await app.page.locator('#group-recovery').scrollIntoViewIfNeeded();
+      await app.page.screenshot({ path: join(SCREENSHOTS, `form-collections-${scheme}-${width}.png`) });
+    }
   });
 });
