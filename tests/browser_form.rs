@@ -340,3 +340,47 @@ async fn legacy_settings_are_marked_and_folded_away() {
     );
     assert_eq!(page.all(".field.legacy .tag").len(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn a_multi_select_keeps_the_model_order_and_reports_its_items() {
+    let page = with_password_policy().await;
+    page.include("Sign-in policy").await;
+    let boxes = |value: &str| -> HtmlInputElement {
+        page.all("[data-path=\"Policies.SignInPolicy.AllowedFirstAuthFactors[]\"]")
+            .into_iter()
+            .find(|b| b.get_attribute("value").as_deref() == Some(value))
+            .unwrap_or_else(|| panic!("no box {value}"))
+            .unchecked_into()
+    };
+    boxes("WEB_AUTHN").click();
+    settle().await;
+    boxes("PASSWORD").click();
+    settle().await;
+    assert_eq!(
+        boxes("PASSWORD").get_attribute("data-pointer").as_deref(),
+        Some("/Policies/SignInPolicy/AllowedFirstAuthFactors/0"),
+        "PASSWORD comes first, as in the model"
+    );
+    boxes("SOFTWARE_TOKEN").click();
+    settle().await;
+    let shown = page.field_findings("/Policies/SignInPolicy/AllowedFirstAuthFactors");
+    assert!(
+        shown.contains(&("R-SIGNIN-01".to_owned(), "error".to_owned())),
+        "{shown:?}"
+    );
+    let on_row: Vec<String> = page
+        .all(".field[data-pointer=\"/Policies/SignInPolicy/AllowedFirstAuthFactors\"] .finding")
+        .iter()
+        .map(|f| f.get_attribute("data-pointer").unwrap_or_default())
+        .collect();
+    assert_eq!(on_row, ["/Policies/SignInPolicy/AllowedFirstAuthFactors/2"]);
+    for value in ["PASSWORD", "WEB_AUTHN", "SOFTWARE_TOKEN"] {
+        boxes(value).click();
+        settle().await;
+    }
+    assert!(
+        page.all(".field.changed[data-pointer=\"/Policies/SignInPolicy/AllowedFirstAuthFactors\"]")
+            .is_empty(),
+        "all unchecked: not set again"
+    );
+}

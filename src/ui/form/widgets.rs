@@ -22,6 +22,8 @@ pub fn TextInput(field: &'static Field, pointer: String, attrs: ControlAttrs) ->
             type="text"
             id=attrs.id
             class="control"
+            data-path=field.path
+            data-pointer=input_pointer.clone()
             autocomplete="off"
             spellcheck="false"
             aria-describedby=move || attrs.described_by.get()
@@ -64,6 +66,8 @@ pub fn TemplateInput(field: &'static Field, pointer: String, attrs: ControlAttrs
         <textarea
             id=attrs.id
             class="control template"
+            data-path=field.path
+            data-pointer=input_pointer.clone()
             rows="4"
             spellcheck="true"
             aria-describedby=described
@@ -117,6 +121,8 @@ pub fn IntegerInput(field: &'static Field, pointer: String, attrs: ControlAttrs)
             inputmode="numeric"
             id=attrs.id
             class="control number"
+            data-path=field.path
+            data-pointer=input_pointer.clone()
             autocomplete="off"
             placeholder=match (field.min, field.max) {
                 (Some(min), Some(max)) => format!("{min}–{max}"),
@@ -147,6 +153,8 @@ pub fn TriState(field: &'static Field, pointer: String, attrs: ControlAttrs) -> 
         <select
             id=attrs.id
             class="control"
+            data-path=field.path
+            data-pointer=input_pointer.clone()
             aria-describedby=move || attrs.described_by.get()
             aria-invalid=move || attrs.invalid.get().then_some("true")
             prop:value=current
@@ -175,6 +183,8 @@ pub fn SelectInput(field: &'static Field, pointer: String, attrs: ControlAttrs) 
         <select
             id=attrs.id
             class="control"
+            data-path=field.path
+            data-pointer=input_pointer.clone()
             aria-describedby=move || attrs.described_by.get()
             aria-invalid=move || attrs.invalid.get().then_some("true")
             prop:value=current
