@@ -356,6 +356,8 @@ async fn the_exported_json_is_the_draft_and_the_command_applies_it() {
     page.edit("/Policies/PasswordPolicy/MinimumLength", Some(json!(12)))
         .await;
     page.edit("/PoolName", Some(json!("it's mine"))).await;
+    page.click("Show the request as JSON and as an AWS CLI command")
+        .await;
     let json: web_sys::HtmlTextAreaElement = page.labelled("Request JSON").unchecked_into();
     assert!(json.read_only());
     let exported: Value = serde_json::from_str(&json.value()).unwrap();
@@ -392,6 +394,8 @@ async fn a_draft_with_unreadable_values_is_not_exported_and_the_panel_says_why()
     clear_drafts();
     let page = Mounted::with(json!({ "UserPoolId": POOL })).await;
     page.edit("/MfaConfiguration", Some(json!("on"))).await;
+    page.click("Show the request as JSON and as an AWS CLI command")
+        .await;
     assert!(!page.has("#export-json"));
     assert!(!page.has("a.io-download"));
     let problem = text(&page.one("#export .io-problem"));
@@ -416,6 +420,8 @@ async fn a_draft_with_unreadable_values_is_not_exported_and_the_panel_says_why()
 async fn copy_puts_the_text_on_the_clipboard_or_selects_it() {
     clear_drafts();
     let page = Mounted::with(json!({ "UserPoolId": POOL })).await;
+    page.click("Show the request as JSON and as an AWS CLI command")
+        .await;
     page.click("Copy the request JSON").await;
     let status = || {
         page.all("#export .io-copy-status")

@@ -961,9 +961,24 @@ pub fn ExportPanel() -> impl IntoView {
             <ul class="findings">{list.into_iter().map(finding_view).collect_view()}</ul>
         }
     };
+    // Built on demand: rendering the JSON and the command on every keystroke cost more than
+    // the rest of the form together (about 7 ms of a 10 ms keystroke, see `make bench`). The
+    // memos above are lazy, so while the export is closed they are not computed.
+    let open = RwSignal::new(false);
     view! {
         <section id="export" class="io-panel" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export"</h2>
+            <button
+                type="button"
+                class="secondary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="export-body"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { "Hide the request" } else { "Show the request as JSON and as an AWS CLI command" }}
+            </button>
+            <div id="export-body">
+            <Show when=move || open.get()>
             <Show when=exportable fallback=blocked>
                 {move || {
                     let n = errors.get();
@@ -1002,6 +1017,8 @@ pub fn ExportPanel() -> impl IntoView {
                     "The command uses the credentials of your AWS CLI profile; it contains none."
                 </p>
             </Show>
+            </Show>
+            </div>
         </section>
     }
 }

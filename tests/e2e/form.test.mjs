@@ -63,6 +63,7 @@ describe('the form', () => {
     const shown = new Set(await app.controlPaths());
     const missing = modelPaths.filter((path) => !shown.has(path));
     assert.deepEqual(missing, [], 'paths without a control');
+    await app.page.getByRole('button', { name: /Show the request/ }).click();
     const exported = await app.page.getByRole('textbox', { name: 'Request JSON' }).inputValue();
     assert.deepEqual(JSON.parse(exported), request);
   });
