@@ -111,47 +111,35 @@ impl FormState {
     /// The findings to show at exactly `pointer`: all of them once the control was touched or
     /// after "Review", none before.
     pub fn findings_at(self, pointer: String) -> Memo<Vec<Finding>> {
-        let FormState {
-            findings,
-            touched,
-            show_all,
-            ..
-        } = self;
-        Memo::new(move |_| {
-            let visible = show_all.get() || touched.with(|t| t.contains(&pointer));
-            if !visible {
-                return Vec::new();
-            }
-            findings.with(|all| {
-                all.iter()
-                    .filter(|f| f.pointer == pointer)
-                    .cloned()
-                    .collect()
-            })
-        })
+        self.visible_findings(pointer, false)
     }
 
     /// The findings to show for a list edited as one control (a set of choices): those at the
     /// list and at each of its items, on the same terms as [`FormState::findings_at`].
     pub fn findings_within(self, pointer: String) -> Memo<Vec<Finding>> {
+        self.visible_findings(pointer, true)
+    }
+
+    fn visible_findings(self, pointer: String, inner: bool) -> Memo<Vec<Finding>> {
         let FormState {
             findings,
             touched,
             show_all,
             ..
         } = self;
+        let covers = move |p: &str| {
+            if inner {
+                form::within(p, &pointer)
+            } else {
+                p == pointer
+            }
+        };
         Memo::new(move |_| {
-            let visible =
-                show_all.get() || touched.with(|t| t.iter().any(|p| form::within(p, &pointer)));
+            let visible = show_all.get() || touched.with(|t| t.iter().any(|p| covers(p)));
             if !visible {
                 return Vec::new();
             }
-            findings.with(|all| {
-                all.iter()
-                    .filter(|f| form::within(&f.pointer, &pointer))
-                    .cloned()
-                    .collect()
-            })
+            findings.with(|all| all.iter().filter(|f| covers(&f.pointer)).cloned().collect())
         })
     }
 

@@ -54,6 +54,15 @@ fn css_escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// The numbers of errors and of warnings among `findings`.
+fn counts(findings: Memo<Vec<Finding>>) -> (Memo<usize>, Memo<usize>) {
+    let errors = Memo::new(move |_| {
+        findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
+    });
+    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    (errors, warnings)
+}
+
 /// What a finding is about, for the summary: the setting's label and where it is.
 fn finding_title(finding: &Finding) -> String {
     let label = form::path_of_pointer(&finding.pointer)
@@ -75,10 +84,7 @@ fn finding_title(finding: &Finding) -> String {
 pub fn ErrorSummary() -> impl IntoView {
     let state = FormState::get();
     let findings = state.findings;
-    let errors = Memo::new(move |_| {
-        findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
-    });
-    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    let (errors, warnings) = counts(findings);
     let heading = move || match (errors.get(), warnings.get()) {
         (0, 0) => "No problems found".to_owned(),
         (e, w) => format!(
@@ -143,10 +149,7 @@ pub fn ErrorSummary() -> impl IntoView {
 pub fn ReviewBar() -> impl IntoView {
     let state = FormState::get();
     let findings = state.findings;
-    let errors = Memo::new(move |_| {
-        findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
-    });
-    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    let (errors, warnings) = counts(findings);
     let acknowledged = RwSignal::new(false);
     // A new set of warnings needs a new acknowledgement.
     let warning_key = Memo::new(move |_| {

@@ -14,18 +14,41 @@ use crate::validate::join_pointer;
 /// Single-line text.
 #[component]
 pub fn TextInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
+    line_input(field, pointer, attrs, false)
+}
+
+/// Whole number with the table's bounds (typed text that is not a number is kept and reported).
+#[component]
+pub fn IntegerInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
+    line_input(field, pointer, attrs, true)
+}
+
+/// A one-line input bound to `pointer`; `numeric` asks for a number keyboard and shows the
+/// bounds as a placeholder.
+fn line_input(
+    field: &'static Field,
+    pointer: String,
+    attrs: ControlAttrs,
+    numeric: bool,
+) -> impl IntoView {
     let state = FormState::get();
     let value = state.value(pointer.clone());
     let (input_pointer, blur_pointer) = (pointer.clone(), pointer);
+    let bounds = match (numeric, field.min, field.max) {
+        (true, Some(min), Some(max)) => format!("{min}–{max}"),
+        _ => String::new(),
+    };
     view! {
         <input
             type="text"
+            inputmode=if numeric { "numeric" } else { "text" }
             id=attrs.id
-            class="control"
+            class=if numeric { "control number" } else { "control" }
             data-path=field.path
             data-pointer=input_pointer.clone()
             autocomplete="off"
             spellcheck="false"
+            placeholder=bounds
             aria-describedby=move || attrs.described_by.get()
             aria-invalid=move || attrs.invalid.get().then_some("true")
             prop:value=move || form::shown(value.get().as_ref())
@@ -106,34 +129,6 @@ pub fn TemplateInput(field: &'static Field, pointer: String, attrs: ControlAttrs
                 }}
             </span>
         </p>
-    }
-}
-
-/// Whole number with the table's bounds (typed text that is not a number is kept and reported).
-#[component]
-pub fn IntegerInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
-    let state = FormState::get();
-    let value = state.value(pointer.clone());
-    let (input_pointer, blur_pointer) = (pointer.clone(), pointer);
-    view! {
-        <input
-            type="text"
-            inputmode="numeric"
-            id=attrs.id
-            class="control number"
-            data-path=field.path
-            data-pointer=input_pointer.clone()
-            autocomplete="off"
-            placeholder=match (field.min, field.max) {
-                (Some(min), Some(max)) => format!("{min}–{max}"),
-                _ => String::new(),
-            }
-            aria-describedby=move || attrs.described_by.get()
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-            prop:value=move || form::shown(value.get().as_ref())
-            on:input=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
-            on:blur=move |_| state.touch(&blur_pointer)
-        />
     }
 }
 
