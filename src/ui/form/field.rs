@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::collections::{KeyValueEditor, RecordListEditor, TextListEditor};
 use super::section::SectionView;
-use super::widgets::{IntegerInput, MultiSelect, SelectInput, TemplateInput, TextInput, TriState};
+use super::widgets::{IntegerInput, MultiSelect, SelectInput, TemplateInput, TextInput};
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
 use crate::ui::state::{control_id, FormState};
@@ -70,8 +70,9 @@ pub fn FieldRow(
         match field.widget {
             Widget::Template => view! { <TemplateInput field pointer attrs=a /> }.into_any(),
             Widget::Integer => view! { <IntegerInput field pointer attrs=a /> }.into_any(),
-            Widget::TriState => view! { <TriState field pointer attrs=a /> }.into_any(),
-            Widget::Select => view! { <SelectInput field pointer attrs=a /> }.into_any(),
+            Widget::Select | Widget::TriState => {
+                view! { <SelectInput field pointer attrs=a /> }.into_any()
+            }
             Widget::MultiSelect => view! { <MultiSelect field pointer attrs=a /> }.into_any(),
             _ => view! { <TextInput field pointer attrs=a /> }.into_any(),
         }

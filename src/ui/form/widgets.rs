@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::field::ControlAttrs;
 use crate::form;
 use crate::pattern::Pattern;
-use crate::schema::Field;
+use crate::schema::{Field, Shape};
 use crate::ui::state::FormState;
 use crate::validate::join_pointer;
 
@@ -132,46 +132,27 @@ pub fn TemplateInput(field: &'static Field, pointer: String, attrs: ControlAttrs
     }
 }
 
-/// Not set / true / false.
-#[component]
-pub fn TriState(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
-    let state = FormState::get();
-    let value = state.value(pointer.clone());
-    let current = move || match value.get() {
-        Some(Value::Bool(true)) => "true".to_owned(),
-        Some(Value::Bool(false)) => "false".to_owned(),
-        None => String::new(),
-        Some(other) => form::shown(Some(&other)),
-    };
-    let input_pointer = pointer;
-    view! {
-        <select
-            id=attrs.id
-            class="control"
-            data-path=field.path
-            data-pointer=input_pointer.clone()
-            aria-describedby=move || attrs.described_by.get()
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-            prop:value=current
-            on:change=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
-        >
-            <option value="">"Not set"</option>
-            <option value="true">"Yes (true)"</option>
-            <option value="false">"No (false)"</option>
-        </select>
+/// The choices of a select: a boolean's two values, or the enum's values, each with its text.
+fn choices(field: &Field) -> Vec<(&'static str, &'static str)> {
+    if field.shape == Shape::Boolean {
+        vec![("true", "Yes (true)"), ("false", "No (false)")]
+    } else {
+        field.values.iter().map(|v| (*v, *v)).collect()
     }
 }
 
-/// One enum value, or not set. A value outside the enum (from an import) stays selectable so
-/// that it is shown, and is reported.
+/// One enum value, or a boolean (not set / true / false), or not set. A value outside the
+/// choices (from an import) stays selectable so that it is shown, and is reported.
 #[component]
 pub fn SelectInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
     let state = FormState::get();
     let value = state.value(pointer.clone());
     let current = move || form::shown(value.get().as_ref());
+    let options = choices(field);
+    let known: Vec<&'static str> = options.iter().map(|(v, _)| *v).collect();
     let stray = move || {
         let current = current();
-        (!current.is_empty() && !field.values.contains(&current.as_str())).then_some(current)
+        (!current.is_empty() && !known.contains(&current.as_str())).then_some(current)
     };
     let input_pointer = pointer;
     view! {
@@ -186,10 +167,9 @@ pub fn SelectInput(field: &'static Field, pointer: String, attrs: ControlAttrs) 
             on:change=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
         >
             <option value="">"Not set"</option>
-            {field
-                .values
-                .iter()
-                .map(|v| view! { <option value=*v>{*v}</option> })
+            {options
+                .into_iter()
+                .map(|(v, text)| view! { <option value=v>{text}</option> })
                 .collect_view()}
             {move || stray().map(|v| view! { <option value=v.clone()>{format!("{v} (not allowed)")}</option> })}
         </select>
