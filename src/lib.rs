@@ -11,8 +11,11 @@
 //! - [`export`]: the request as JSON and as a ready AWS CLI command;
 //! - [`form`]: the draft as a JSON document edited by pointer, and control <-> value conversions;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
-//! - [`pattern`]: the model's string patterns as small matchers.
+//! - [`pattern`]: the model's string patterns as small matchers;
+//! - [`aws`]: credentials, SigV4 signing, the three Cognito operations, errors, retries, clock
+//!   skew, and the apply/verify decisions.
 
+pub mod aws;
 pub mod describe;
 pub mod diff;
 pub mod draft_store;
