@@ -165,6 +165,8 @@ enum Kind {
     Import(Source),
     /// A draft saved on an earlier visit.
     Restore,
+    /// A pool's settings read from Cognito (DescribeUserPool).
+    Load,
 }
 
 impl Kind {
@@ -172,6 +174,7 @@ impl Kind {
         match self {
             Kind::Import(_) => "import",
             Kind::Restore => "restore",
+            Kind::Load => "load",
         }
     }
 
@@ -179,6 +182,7 @@ impl Kind {
         match self {
             Kind::Import(_) => "Importing",
             Kind::Restore => "Restoring",
+            Kind::Load => "Loading the pool",
         }
     }
 
@@ -188,25 +192,51 @@ impl Kind {
         match self {
             Kind::Import(_) => Place::Import,
             Kind::Restore => Place::Restore,
+            Kind::Load => Place::Connection,
         }
     }
 }
 
 /// Where feedback about a replacement shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub enum Place {
     Import,
     Restore,
+    /// The connection panel (loading a pool).
+    Connection,
 }
 
 /// A baseline and draft waiting to replace the form's.
 #[derive(Clone)]
-struct Incoming {
+pub struct Incoming {
     kind: Kind,
     baseline: Value,
     draft: Value,
     /// The storage key of a restored draft.
     key: Option<String>,
+}
+
+impl Incoming {
+    /// A pool's settings as read from Cognito: baseline and draft alike.
+    pub fn load(request: Value) -> Self {
+        Incoming {
+            kind: Kind::Load,
+            baseline: request.clone(),
+            draft: request,
+            key: None,
+        }
+    }
+
+    /// A pool's settings read from Cognito (`baseline`) under a draft that differs from them
+    /// (the admin's edits moved onto them, or what was sent and did not all take).
+    pub fn load_with_draft(baseline: Value, draft: Value) -> Self {
+        Incoming {
+            kind: Kind::Load,
+            baseline,
+            draft,
+            key: None,
+        }
+    }
 }
 
 /// The form as it was before a replacement (or before an undo of one).
@@ -223,7 +253,7 @@ struct Snapshot {
 /// The replacement logic shared by import and restore: ask before replacing a draft that has
 /// changes, keep what was replaced, swap it back on "Undo".
 #[derive(Clone, Copy)]
-struct Replacer {
+pub struct Replacer {
     state: FormState,
     /// A replacement waiting for the admin's yes.
     confirming: RwSignal<Option<Incoming>>,
@@ -233,11 +263,36 @@ struct Replacer {
     status: RwSignal<Option<(Place, String)>>,
     /// Drafts from an earlier visit still offered back.
     pending: RwSignal<Vec<(String, StoredDraft)>>,
+    /// The drafts of earlier visits.
+    drafts: Drafts,
 }
 
 impl Replacer {
+    /// The replacer of the page's form (a fresh one, with its own drafts, for a component
+    /// mounted alone, as in a test).
+    pub fn get() -> Self {
+        use_context::<Replacer>().unwrap_or_else(|| Replacer::provide(FormState::get()))
+    }
+
+    /// Creates the form's replacer and its drafts kept across reloads, and provides it to the
+    /// components below (`App` calls this once).
+    pub fn provide(state: FormState) -> Self {
+        let drafts = Drafts::load(state);
+        drafts.keep(state);
+        let replacer = Replacer {
+            state,
+            confirming: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            status: RwSignal::new(None),
+            pending: drafts.pending,
+            drafts,
+        };
+        provide_context(replacer);
+        replacer
+    }
+
     /// Replaces the form with `incoming`, or asks first when the draft has changes.
-    fn request(self, incoming: Incoming) {
+    pub fn request(self, incoming: Incoming) {
         if self.state.changes.with_untracked(Vec::is_empty) {
             self.apply(incoming);
         } else {
@@ -263,7 +318,8 @@ impl Replacer {
         }
     }
 
-    fn say(self, place: Place, message: impl Into<String>) {
+    /// Shows `message` at `place` (the outcome of the last action there).
+    pub fn say(self, place: Place, message: impl Into<String>) {
         self.status.set(Some((place, message.into())));
     }
 
@@ -277,7 +333,9 @@ impl Replacer {
         }
     }
 
-    fn apply(self, incoming: Incoming) {
+    /// Replaces the form with `incoming` without asking (the admin already chose), keeping
+    /// what it replaces for "Undo".
+    pub fn apply(self, incoming: Incoming) {
         let Incoming {
             kind,
             baseline,
@@ -286,6 +344,7 @@ impl Replacer {
         } = incoming;
         self.undo.set(Some(self.snapshot(kind, true)));
         self.state.replace(baseline, draft);
+        self.state.pool_locked.set(kind == Kind::Load);
         if let Some(key) = key {
             self.pending.update(|p| p.retain(|(k, _)| *k != key));
         }
@@ -304,6 +363,7 @@ impl Replacer {
                 "Imported the pool's current settings (the DescribeUserPool output): they are the baseline now."
             }
             Kind::Restore => "Restored the saved draft.",
+            Kind::Load => "Loaded the pool's current settings: they are the baseline now.",
         };
         let findings = match shown {
             0 => String::new(),
@@ -323,6 +383,7 @@ impl Replacer {
         self.undo.set(Some(self.snapshot(kept.kind, !kept.undoes)));
         self.state.replace(kept.baseline, kept.draft);
         self.state.touched.set(kept.touched);
+        self.state.pool_locked.set(kept.kind == Kind::Load && !kept.undoes);
         let verb = kept.kind.verb();
         let message = if kept.undoes {
             format!("Undid the {verb}: your previous draft and baseline are back.")
@@ -335,15 +396,12 @@ impl Replacer {
 
 /// The confirm step, the outcome and the undo button of replacements that show at `place`.
 #[component]
-fn ReplaceFeedback(replacer: Replacer, place: Place) -> impl IntoView {
+pub fn ReplaceFeedback(replacer: Replacer, place: Place) -> impl IntoView {
     let state = replacer.state;
-    let class = match place {
-        Place::Import => "io-feedback import-feedback",
-        Place::Restore => "io-feedback restore-feedback",
-    };
-    let text_id = match place {
-        Place::Import => "import-confirm-text",
-        Place::Restore => "restore-confirm-text",
+    let (class, text_id) = match place {
+        Place::Import => ("io-feedback import-feedback", "import-confirm-text"),
+        Place::Restore => ("io-feedback restore-feedback", "restore-confirm-text"),
+        Place::Connection => ("io-feedback load-feedback", "load-confirm-text"),
     };
     let confirm = move || {
         replacer.confirming.with(|c| {
@@ -693,15 +751,8 @@ pub fn ImportPanel() -> impl IntoView {
     let text = RwSignal::new(String::new());
     // A fresh report for every text: reports are not compared.
     let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);
-    let drafts = Drafts::load(state);
-    drafts.keep(state);
-    let replacer = Replacer {
-        state,
-        confirming: RwSignal::new(None),
-        undo: RwSignal::new(None),
-        status: RwSignal::new(None),
-        pending: drafts.pending,
-    };
+    let replacer = Replacer::get();
+    let drafts = replacer.drafts;
     let status = replacer.status;
 
     let preview = move || {

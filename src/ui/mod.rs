@@ -4,6 +4,9 @@
 //! [`crate::schema`]; the components only lay it out: the form's state is in [`state`], the
 //! controls in [`form`].
 
+pub mod apply;
+pub mod client;
+pub mod connect;
 mod contents;
 pub mod form;
 pub mod io;
@@ -17,7 +20,9 @@ pub use contents::Contents;
 use crate::schema::Group;
 use form::collections::MapDrafts;
 use form::{ErrorSummary, GroupPanel, ReviewBar};
-use io::{ChangesView, ExportPanel, ImportPanel};
+use apply::ReviewPanel;
+use connect::{ConnectPanel, Session};
+use io::{ChangesView, ExportPanel, ImportPanel, Replacer};
 use state::FormState;
 
 /// The product name, shown as the page's only `h1`.
@@ -37,14 +42,17 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let drafts = MapDrafts::provide(state);
     state.form_findings.set(Some(drafts.findings));
+    Replacer::provide(state);
+    Session::provide();
     view! {
         <a class="skip-link" href="#main">"Skip to the settings"</a>
         <header class="masthead">
             <h1>{PRODUCT_NAME}</h1>
             <p class="lede">
-                "Every setting of an Amazon Cognito user pool's UpdateUserPool request, "
-                "with its limits and the rules between settings. Edit them, check them, "
-                "and take the complete request away as JSON or as an AWS CLI command."
+                "Every setting of an Amazon Cognito user pool, with its limits and the rules "
+                "between settings. Load a pool with your temporary credentials, edit it, see "
+                "exactly what will change, apply the complete configuration and check that it "
+                "took; or take the request away as JSON or as an AWS CLI command."
             </p>
         </header>
         <div class="toolbar">
@@ -63,9 +71,11 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <Contents />
             <main id="main" class="groups" tabindex="-1">
+                <ConnectPanel />
                 <ImportPanel />
                 {Group::ALL.into_iter().map(|group| view! { <GroupPanel group /> }).collect_view()}
                 <ChangesView />
+                <ReviewPanel />
                 <ExportPanel />
             </main>
         </div>

@@ -14,7 +14,7 @@ use crate::diff::{self, Change};
 use crate::form;
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
-use crate::validate::{self, Finding};
+use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
 #[derive(Clone, Copy)]
@@ -37,6 +37,13 @@ pub struct FormState {
     pub show_all: RwSignal<bool>,
     /// The "Find a setting" text.
     pub filter: RwSignal<String>,
+    /// The warnings the admin confirmed having read, as (rule, pointer): a new set of
+    /// warnings needs a new confirmation.
+    pub acknowledged: RwSignal<Vec<(&'static str, String)>>,
+    /// Set once a pool was loaded into the form: its id is then fixed.
+    pub pool_locked: RwSignal<bool>,
+    /// Set by "Review": the review of what will be sent is open.
+    pub reviewing: RwSignal<bool>,
 }
 
 impl FormState {
@@ -65,7 +72,29 @@ impl FormState {
             touched: RwSignal::new(BTreeSet::new()),
             show_all: RwSignal::new(false),
             filter: RwSignal::new(String::new()),
+            acknowledged: RwSignal::new(Vec::new()),
+            pool_locked: RwSignal::new(false),
+            reviewing: RwSignal::new(false),
         }
+    }
+
+    /// The current warnings, as (rule, pointer).
+    pub fn warning_keys(self) -> Vec<(&'static str, String)> {
+        self.findings.with(|f| {
+            f.iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .map(|f| (f.rule, f.pointer.clone()))
+                .collect()
+        })
+    }
+
+    /// No error stands, and every warning was confirmed (tracked: for views and memos).
+    pub fn ready(self) -> bool {
+        let (errors, warnings) = self.findings.with(|f| {
+            let errors = f.iter().filter(|f| f.severity == Severity::Error).count();
+            (errors, f.len() - errors)
+        });
+        errors == 0 && (warnings == 0 || self.acknowledged.with(|a| *a == self.warning_keys()))
     }
 
     /// An empty request for a pool id not chosen yet.

@@ -141,6 +141,94 @@ export class ConsolePage {
     );
   }
 
+  // ---- Connect, review and apply ------------------------------------------------------------
+
+  /** The credentials paste box (a password input), by its label. */
+  get credentialsInput() {
+    return this.page.getByLabel(/^Paste (new )?credentials$/);
+  }
+
+  /**
+   * Pastes `text` into the credentials box as a real paste does: a `paste` event whose
+   * clipboard data holds the text, line breaks included (typing would lose them).
+   */
+  async pasteCredentials(text) {
+    await this.credentialsInput.evaluate((input, value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Pastes temporary credentials `{ accessKeyId, secretAccessKey, sessionToken }` as the
+   * `env` output of `aws configure export-credentials`, and points the console at `endpoint`. */
+  async connect(creds, endpoint, region = 'us-east-1') {
+    await this.pasteCredentials(
+      [
+        `export AWS_ACCESS_KEY_ID=${creds.accessKeyId}`,
+        `export AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}`,
+        `export AWS_SESSION_TOKEN=${creds.sessionToken}`,
+      ].join('\n'),
+    );
+    await this.page.locator('.creds-status').waitFor();
+    await this.page.getByLabel('Region', { exact: true }).fill(region);
+    await this.page.getByLabel(/^Endpoint/).fill(endpoint);
+  }
+
+  /** Lists the pools and returns the ids shown. */
+  async listPools() {
+    await this.page.getByRole('button', { name: 'List user pools' }).click();
+    await this.page.locator('#connection .io-count, #connection .problem').first().waitFor();
+    return this.page.locator('#connection .pools .pool').evaluateAll((items) => items.map((i) => i.dataset.poolId));
+  }
+
+  /** Loads pool `id` from the list and waits until the form holds it. */
+  async loadPool(id) {
+    await this.page.getByRole('button', { name: `Load ${id}` }).click();
+    await this.page.locator('#loaded-pool').waitFor();
+    await this.page.waitForFunction(
+      (poolId) => document.querySelector('[data-pointer="/UserPoolId"]')?.value === poolId,
+      id,
+    );
+  }
+
+  /** The control of the setting at JSON pointer `pointer`. */
+  control(pointer) {
+    return this.page.locator(`section.group [data-pointer="${pointer}"]`).first();
+  }
+
+  /** Presses Review (confirming the warnings first, when there are any). */
+  async review() {
+    const ack = this.page.locator('#ack-warnings');
+    if (await ack.count()) await ack.check();
+    await this.page.getByRole('button', { name: 'Review', exact: true }).click();
+    await this.page.locator('#review-body').waitFor({ state: 'attached' });
+  }
+
+  /** Confirms every risky change listed in the review. */
+  async confirmRisks() {
+    for (const box of await this.page.locator('#review .risk input[type="checkbox"]').all()) await box.check();
+  }
+
+  get applyButton() {
+    return this.page.locator('#apply-button');
+  }
+
+  /** Presses Apply and waits for the outcome: `verified`, `not-verified`, `conflict`, `failed`. */
+  async apply() {
+    await this.applyButton.click();
+    const outcome = this.page.locator('#review .apply-outcome');
+    await outcome.waitFor();
+    return outcome.getAttribute('data-outcome');
+  }
+
+  /** The problem shown in `section` (connection or review): `{ code, text }`. */
+  async problem(section) {
+    const problem = this.page.locator(`#${section} .problem`).first();
+    await problem.waitFor();
+    return { code: await problem.getAttribute('data-code'), text: (await problem.textContent()).trim() };
+  }
+
   async screenshot(path) {
     await this.page.screenshot({ path, fullPage: true });
   }

@@ -150,21 +150,8 @@ pub fn ReviewBar() -> impl IntoView {
     let state = FormState::get();
     let findings = state.findings;
     let (errors, warnings) = counts(findings);
-    let acknowledged = RwSignal::new(false);
-    // A new set of warnings needs a new acknowledgement.
-    let warning_key = Memo::new(move |_| {
-        findings.with(|f| {
-            f.iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .map(|f| (f.rule, f.pointer.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let acknowledged_for = RwSignal::new(Vec::new());
-    let ok_warnings = move || {
-        warnings.get() == 0
-            || (acknowledged.get() && acknowledged_for.with(|k| *k == warning_key.get()))
-    };
+    let acknowledged = move || state.acknowledged.with(|a| !a.is_empty() && *a == state.warning_keys());
+    let ok_warnings = move || warnings.get() == 0 || acknowledged();
     let can_review = move || errors.get() == 0 && ok_warnings();
     let why = move || {
         if errors.get() > 0 {
@@ -189,11 +176,10 @@ pub fn ReviewBar() -> impl IntoView {
                     <input
                         type="checkbox"
                         id="ack-warnings"
-                        prop:checked=move || acknowledged.get() && acknowledged_for.with(|k| *k == warning_key.get())
+                        prop:checked=acknowledged
                         on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            acknowledged.set(on);
-                            acknowledged_for.set(if on { warning_key.get_untracked() } else { Vec::new() });
+                            let keys = if event_target_checked(&ev) { state.warning_keys() } else { Vec::new() };
+                            state.acknowledged.set(keys);
                         }
                     />
                     {move || format!(" I have read the {} and want to go on", if warnings.get() == 1 { "warning".to_owned() } else { format!("{} warnings", warnings.get()) })}
@@ -207,7 +193,8 @@ pub fn ReviewBar() -> impl IntoView {
                 prop:disabled=move || !can_review()
                 on:click=move |_| {
                     state.show_all.set(true);
-                    focus_setting_or_section("changes");
+                    state.reviewing.set(true);
+                    focus_setting_or_section("review");
                 }
             >
                 "Review"

@@ -49,6 +49,7 @@ fn line_input(
             autocomplete="off"
             spellcheck="false"
             placeholder=bounds
+            prop:readOnly=move || field.path == "UserPoolId" && state.pool_locked.get()
             aria-describedby=move || attrs.described_by.get()
             aria-invalid=move || attrs.invalid.get().then_some("true")
             prop:value=move || form::shown(value.get().as_ref())
