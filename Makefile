@@ -21,15 +21,15 @@ NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
 	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
 
 .PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
-	test-browser build bench e2e size clean
+	test-peer test-browser build bench e2e size clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
 
-setup: ## Install what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm deps)
+setup: ## Install what is missing (wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm deps, tools/venv)
 	@tools/setup.sh
 
-check-tools: ## Fail if trunk would download a tool (versions on PATH vs Trunk.toml and Cargo.lock)
+check-tools: ## Fail if trunk would download a tool (versions on PATH vs Trunk.toml and Cargo.lock) or tools/venv is stale
 	@tools/check-tools.sh
 
 serve: setup ## Build and serve the app on http://127.0.0.1:8080/, rebuilding on change
@@ -54,6 +54,9 @@ clippy-wasm: ## Clippy for wasm32, warnings denied
 
 test-native: ## Native unit and integration tests
 	cargo test
+
+test-peer: ## Self-test of the local Cognito peer (moto) used by the end-to-end tests
+	tools/venv/bin/python -m unittest discover --verbose --start-directory tests/peer --pattern 'test_*.py'
 
 test-browser: ## Browser tests (tests/browser*.rs) in headless Chromium via wasm-bindgen-test-runner
 	cargo test --target $(WASM) $(BROWSER_TESTS)

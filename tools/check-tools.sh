@@ -4,6 +4,7 @@
 # compares it, below); otherwise it downloads one from GitHub, which this project never allows.
 # Also checks that Trunk.toml's wasm-bindgen is Cargo.lock's, that trunk builds offline, and
 # that the wasm-opt trunk finds is npm's binaryen (Debian's produces wasm that fails to start).
+# Last, that the local Cognito peer's venv (tools/venv) imports the pinned moto and botocore.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,7 +66,18 @@ for tool in /usr/bin/chromium /usr/bin/chromedriver; do
     if [ -x "$tool" ]; then ok "$tool"; else bad "$tool is missing"; fi
 done
 
+# The local Cognito peer: the versions tests/peer/requirements.txt pins.
+for package in moto botocore; do
+    want=$(sed -n "s/^$package\(\[[a-z,]*\]\)\?==//p" tests/peer/requirements.txt)
+    have=$(tools/venv/bin/python -c "import $package; print($package.__version__)" 2>/dev/null || true)
+    if [ -n "$want" ] && [ "$have" = "$want" ]; then
+        ok "$package $have (tools/venv)"
+    else
+        bad "tools/venv imports $package '$have', tests/peer/requirements.txt pins '$want'"
+    fi
+done
+
 if [ "$fail" -ne 0 ]; then
-    echo "[check-tools] trunk would download tools or fail: run tools/setup.sh (make setup)" >&2
+    echo "[check-tools] a tool is missing or at the wrong version (trunk would download it or fail): run tools/setup.sh (make setup)" >&2
     exit 1
 fi

@@ -8,10 +8,12 @@
 #   wasm-opt from npm binaryen@132        npm ci in tools/      (never Debian's binaryen)
 #   chromium + chromium-driver            apt-get (Debian), as root
 #   playwright-core for tests/e2e         npm ci in tests/e2e/  (no browser download)
+#   python3 + venv module (Debian)        apt-get python3 python3-venv, as root, if missing
+#   tools/venv: moto, botocore (pinned)   pip install -r tests/peer/requirements.txt
 #   the crates of Cargo.lock              cargo fetch, so that trunk can build --offline
 #
-# Then it checks that trunk would find every tool it needs and so never download one
-# (tools/check-tools.sh).
+# Then it checks that trunk would find every tool it needs and so never download one, and that
+# the venv has the pinned moto and botocore (tools/check-tools.sh).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,14 +44,14 @@ as_root() {
     fi
 }
 
-# True when the stamp in $2 records the sha256 of lockfile $1 (npm ci already ran for it).
-npm_stamp_ok() {
+# True when the stamp in $2 records the sha256 of file $1 (the install from it already ran).
+stamp_ok() {
     [ -f "$2" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$(cat "$2")" ]
 }
 
 npm_ci() { # dir
     local dir=$1 stamp=$1/node_modules/.setup-stamp
-    if npm_stamp_ok "$dir/package-lock.json" "$stamp"; then
+    if stamp_ok "$dir/package-lock.json" "$stamp"; then
         return
     fi
     log "npm ci in $dir"
@@ -102,6 +104,23 @@ if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
         chromium chromium-driver
+fi
+
+# --- Python venv of the local Cognito peer (tests/peer) ----------------------------------------
+# `python3 -m venv` needs ensurepip, which Debian ships in python3-venv.
+if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip' 2>/dev/null; then
+    log "apt-get install python3 python3-venv"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        python3 python3-venv
+fi
+requirements=tests/peer/requirements.txt
+if ! [ -x tools/venv/bin/python ] || ! stamp_ok "$requirements" tools/venv/.setup-stamp; then
+    # A new venv each time, so that a package dropped from the requirements goes too.
+    log "python3 -m venv tools/venv; pip install -r $requirements (about 30 s)"
+    python3 -m venv --clear tools/venv
+    tools/venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
+    sha256sum "$requirements" | cut -d' ' -f1 >tools/venv/.setup-stamp
 fi
 
 # --- Crates, so that trunk and cargo can build offline ---------------------------------------

@@ -34,6 +34,7 @@ if phase setup setup; then
     phase "clippy native" clippy
     phase "clippy wasm32" clippy-wasm
     phase "cargo test (native)" test-native
+    phase "local Cognito peer self-test" test-peer
     phase "browser tests (wasm32, Chromium)" test-browser
     if phase "trunk build --release" build; then
         phase "end-to-end tests (dist/)" e2e
