@@ -97,9 +97,8 @@ pub fn ReviewPanel() -> impl IntoView {
     let body = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::request_json)));
     let risks = Memo::new(move |_| state.changes.with(|c| apply::risks(c)));
     let pool_id = Memo::new(move |_| state.document.with(|d| draft_store::pool_id(d).to_owned()));
-    let unconfirmed = move || {
-        risks.with(|r| confirmed.with(|c| r.iter().filter(|r| !c.contains(r.id)).count()))
-    };
+    let unconfirmed =
+        move || risks.with(|r| confirmed.with(|c| r.iter().filter(|r| !c.contains(r.id)).count()));
     let why_not = move || -> Option<String> {
         if session.busy.get() {
             return Some("Working…".into());
@@ -111,7 +110,10 @@ pub fn ReviewPanel() -> impl IntoView {
             return Some("Load a pool first (Connect, above).".into());
         }
         if !state.ready() {
-            return Some("Fix the errors and confirm the warnings first (see the summary at the top).".into());
+            return Some(
+                "Fix the errors and confirm the warnings first (see the summary at the top)."
+                    .into(),
+            );
         }
         if state.changes.with(Vec::is_empty) {
             return Some("Nothing to apply: no setting differs from the pool's settings.".into());
@@ -148,7 +150,8 @@ pub fn ReviewPanel() -> impl IntoView {
             return;
         };
         // What is compared with the pool afterwards: exactly the body sent.
-        let sent_value: Value = serde_json::from_str(&sent_body).unwrap_or_else(|_| state.document.get_untracked());
+        let sent_value: Value =
+            serde_json::from_str(&sent_body).unwrap_or_else(|_| state.document.get_untracked());
         let baseline = state.baseline.get_untracked();
         stage.set(Stage::Idle);
         session.run(async move {
@@ -165,9 +168,16 @@ pub fn ReviewPanel() -> impl IntoView {
             // 2. Send the complete configuration.
             let sent = session
                 .link
-                .call(&target, Operation::UpdateUserPool, sent_body, &format!("Applying to {id}"))
+                .call(
+                    &target,
+                    Operation::UpdateUserPool,
+                    sent_body,
+                    &format!("Applying to {id}"),
+                )
                 .await
-                .and_then(|text| api::read_update(&text).map_err(|e| ApiError::not_json(200, &e.to_string())));
+                .and_then(|text| {
+                    api::read_update(&text).map_err(|e| ApiError::not_json(200, &e.to_string()))
+                });
             if let Err(error) = sent {
                 return stage.set(Stage::Failed(Problem::Api(error)));
             }
@@ -189,7 +199,11 @@ pub fn ReviewPanel() -> impl IntoView {
             };
             let verification = apply::verify(&sent_value, &now);
             // The pool's state is the new baseline; what did not take stays as a change.
-            let draft = if verification.verified() { now.clone() } else { sent_value };
+            let draft = if verification.verified() {
+                now.clone()
+            } else {
+                sent_value
+            };
             replacer.apply(Incoming::load_with_draft(now, draft));
             state.reviewing.set(false);
             stage.set(Stage::Done {
@@ -201,9 +215,11 @@ pub fn ReviewPanel() -> impl IntoView {
     };
 
     let rebase = move |fresh: Value| {
-        let Rebased { draft, overlaps } = state
-            .baseline
-            .with_untracked(|b| state.document.with_untracked(|d| apply::rebase(b, d, &fresh)));
+        let Rebased { draft, overlaps } = state.baseline.with_untracked(|b| {
+            state
+                .document
+                .with_untracked(|d| apply::rebase(b, d, &fresh))
+        });
         replacer.apply(Incoming::load_with_draft(fresh, draft));
         state.reviewing.set(true);
         confirmed.set(BTreeSet::new());
@@ -215,7 +231,8 @@ pub fn ReviewPanel() -> impl IntoView {
         state.reviewing.set(false);
     };
 
-    let stage_view = move || match stage.get() {
+    let stage_view = move || {
+        match stage.get() {
         Stage::Idle => ().into_any(),
         Stage::Failed(problem) => view! {
             <div class="apply-outcome" data-outcome="failed">
@@ -283,13 +300,17 @@ pub fn ReviewPanel() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     let previous_href = move || {
         previous.with(|p| {
             p.as_ref().map(|v| {
                 let text = serde_json::to_string_pretty(v).unwrap_or_default();
-                format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&text)))
+                format!(
+                    "data:application/json;charset=utf-8,{}",
+                    String::from(js_sys::encode_uri_component(&text))
+                )
             })
         })
     };
@@ -317,9 +338,10 @@ pub fn ReviewPanel() -> impl IntoView {
     };
     let risk_row = move |risk: Risk| {
         let id = format!("risk-{}", risk.id);
+        let label_for = id.clone();
         view! {
             <li class="risk" data-risk=risk.id>
-                <label class="ack" for=id.clone()>
+                <label class="ack" for=label_for>
                     <input
                         type="checkbox"
                         id=id

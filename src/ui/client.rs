@@ -112,7 +112,11 @@ impl Link {
             self.progress.set(Some(if attempt == 0 {
                 format!("{doing}…")
             } else {
-                format!("{doing} (attempt {} of {})…", attempt + 1, backoff.max_attempts)
+                format!(
+                    "{doing} (attempt {} of {})…",
+                    attempt + 1,
+                    backoff.max_attempts
+                )
             }));
             let (result, date) = self.send_once(target, operation, body.clone()).await;
             let error = match result {
@@ -170,7 +174,10 @@ impl Link {
         let now = self.now();
         let creds = &target.credentials;
         if creds.is_expired(now) {
-            let at = creds.expires_at.map(time::format_iso8601).unwrap_or_default();
+            let at = creds
+                .expires_at
+                .map(time::format_iso8601)
+                .unwrap_or_default();
             return Err((
                 ApiError {
                     kind: ErrorKind::ExpiredToken,

@@ -8,7 +8,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use serde_json::Value;
 
 use crate::aws::api::{self, Endpoint, Listing, Operation, PoolSummary};
@@ -288,17 +287,6 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// `ASIA…WXYZ`: enough of a key id to tell keys apart, not enough to use it.
-pub fn masked(key_id: &str) -> String {
-    let chars: Vec<char> = key_id.chars().collect();
-    if chars.len() <= 8 {
-        return "…".repeat(1);
-    }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}…{tail}")
-}
-
 /// An error with what to do next, and AWS's own words and request id.
 #[component]
 pub fn ProblemView(
@@ -320,7 +308,10 @@ pub fn ProblemView(
             } else {
                 format!("{}: {}", error.code, error.message)
             };
-            let status = error.status.map(|s| format!(" (HTTP {s})")).unwrap_or_default();
+            let status = error
+                .status
+                .map(|s| format!(" (HTTP {s})"))
+                .unwrap_or_default();
             let id = error.request_id.clone();
             view! {
                 <div class="io-problem problem" role="alert" data-code=error.code.clone()>
@@ -346,14 +337,10 @@ pub fn ConnectPanel() -> impl IntoView {
         Ok(parsed) => session.accept(parsed),
         Err(why) => session.paste_error.set(Some(why.to_string())),
     };
-    let on_paste = move |ev: leptos::ev::Event| {
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
         // Read the clipboard text itself: an input drops line breaks, which env-style
         // credentials need. The text never reaches the page.
-        let Some(text) = ev
-            .dyn_ref::<web_sys::ClipboardEvent>()
-            .and_then(|c| c.clipboard_data())
-            .and_then(|d| d.get_data("text").ok())
-        else {
+        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
             return;
         };
         ev.prevent_default();
@@ -374,8 +361,15 @@ pub fn ConnectPanel() -> impl IntoView {
     let token: NodeRef<leptos::html::Input> = NodeRef::new();
     let expiry: NodeRef<leptos::html::Input> = NodeRef::new();
     let use_typed = move |_| {
-        let value = |r: NodeRef<leptos::html::Input>| r.get_untracked().map(|i| i.value()).unwrap_or_default();
-        match credentials::from_fields(&value(key_id), &value(secret), &value(token), &value(expiry)) {
+        let value = |r: NodeRef<leptos::html::Input>| {
+            r.get_untracked().map(|i| i.value()).unwrap_or_default()
+        };
+        match credentials::from_fields(
+            &value(key_id),
+            &value(secret),
+            &value(token),
+            &value(expiry),
+        ) {
             Ok(parsed) => {
                 session.accept(parsed);
                 for r in [key_id, secret, token, expiry] {
@@ -392,7 +386,11 @@ pub fn ConnectPanel() -> impl IntoView {
         let now = session.tick.get() + session.link.clock.with(|c| c.offset());
         session.credentials.with(|c| {
             c.as_ref().map(|c| {
-                let kind = if c.is_long_term() { "long-term key" } else { "temporary" };
+                let kind = if c.is_long_term() {
+                    "long-term key"
+                } else {
+                    "temporary"
+                };
                 let expiry = match c.remaining(now) {
                     None => "no expiry given".to_owned(),
                     Some(left) if left <= 0 => format!(
@@ -406,14 +404,20 @@ pub fn ConnectPanel() -> impl IntoView {
                 view! {
                     <p class="creds-status" data-expired=expired.to_string()>
                         "Using "
-                        <code class="creds-key">{masked(&c.access_key_id)}</code>
+                        <code class="creds-key">{credentials::mask(&c.access_key_id)}</code>
                         {format!(" ({kind}, {expiry}), read from {source}.")}
                     </p>
                 }
             })
         })
     };
-    let blocked = move || session.credentials.with(Option::is_some).then(|| session.blocker()).flatten();
+    let blocked = move || {
+        session
+            .credentials
+            .with(Option::is_some)
+            .then(|| session.blocker())
+            .flatten()
+    };
 
     let list = move |_| {
         let target = match session.target(None) {
@@ -427,14 +431,24 @@ pub fn ConnectPanel() -> impl IntoView {
             loop {
                 let page = session
                     .link
-                    .call(&target, Operation::ListUserPools, api::list_body(token.as_deref()), "Listing the user pools")
+                    .call(
+                        &target,
+                        Operation::ListUserPools,
+                        api::list_body(token.as_deref()),
+                        "Listing the user pools",
+                    )
                     .await
-                    .and_then(|body| api::read_list_page(&body).map_err(|e| ApiError::not_json(200, &e.to_string())));
+                    .and_then(|body| {
+                        api::read_list_page(&body)
+                            .map_err(|e| ApiError::not_json(200, &e.to_string()))
+                    });
                 match page.map(|p| listing.add(p)) {
                     Ok(Ok(Some(next))) => token = Some(next),
                     Ok(Ok(None)) => break,
                     Ok(Err(stop)) => {
-                        session.problem.try_set(Some(Problem::Local(stop.to_string())));
+                        session
+                            .problem
+                            .try_set(Some(Problem::Local(stop.to_string())));
                         break;
                     }
                     Err(error) => {
@@ -452,7 +466,9 @@ pub fn ConnectPanel() -> impl IntoView {
     let load = move |pool_id: String| {
         let pool_id = pool_id.trim().to_owned();
         if pool_id.is_empty() {
-            session.problem.set(Some(Problem::Local("Type or pick the ID of the pool to load.".into())));
+            session.problem.set(Some(Problem::Local(
+                "Type or pick the ID of the pool to load.".into(),
+            )));
             return;
         }
         let target = match session.target(Some(&pool_id)) {
@@ -466,10 +482,14 @@ pub fn ConnectPanel() -> impl IntoView {
                     let name = session
                         .pools
                         .with_untracked(|p| {
-                            p.as_ref().and_then(|p| p.iter().find(|s| s.id == pool_id).map(|s| s.name.clone()))
+                            p.as_ref().and_then(|p| {
+                                p.iter().find(|s| s.id == pool_id).map(|s| s.name.clone())
+                            })
                         })
                         .unwrap_or_default();
-                    session.loaded.try_set(Some((pool_id, name, client::local_now())));
+                    session
+                        .loaded
+                        .try_set(Some((pool_id, name, client::local_now())));
                     replacer.request(Incoming::load(request));
                 }
                 Err(problem) => {
@@ -480,7 +500,11 @@ pub fn ConnectPanel() -> impl IntoView {
     };
     let load_typed = move |_| {
         let typed = pool_input.get_untracked();
-        load(if typed.trim().is_empty() { current_pool() } else { typed })
+        load(if typed.trim().is_empty() {
+            current_pool()
+        } else {
+            typed
+        })
     };
     let pool_row = move |pool: PoolSummary| {
         let id = pool.id.clone();
@@ -638,9 +662,15 @@ pub fn ConnectPanel() -> impl IntoView {
                     </p>
                 }
             })}
-            <ul class="load-notes">
-                {move || session.notes.get().into_iter().map(|n| view! { <li class="muted">{n}</li> }).collect_view()}
-            </ul>
+            {move || {
+                let notes = session.notes.get();
+                (!notes.is_empty()).then(|| view! {
+                    <details class="load-notes">
+                        <summary>{format!("How the pool's description became the form ({} notes)", notes.len())}</summary>
+                        <ul>{notes.into_iter().map(|n| view! { <li class="muted">{n}</li> }).collect_view()}</ul>
+                    </details>
+                })
+            }}
             <ReplaceFeedback replacer place=Place::Connection />
         </section>
     }

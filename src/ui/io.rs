@@ -383,7 +383,9 @@ impl Replacer {
         self.undo.set(Some(self.snapshot(kept.kind, !kept.undoes)));
         self.state.replace(kept.baseline, kept.draft);
         self.state.touched.set(kept.touched);
-        self.state.pool_locked.set(kept.kind == Kind::Load && !kept.undoes);
+        self.state
+            .pool_locked
+            .set(kept.kind == Kind::Load && !kept.undoes);
         let verb = kept.kind.verb();
         let message = if kept.undoes {
             format!("Undid the {verb}: your previous draft and baseline are back.")
@@ -747,7 +749,6 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
 /// form with it. Also keeps the draft across reloads (see the module docs).
 #[component]
 pub fn ImportPanel() -> impl IntoView {
-    let state = FormState::get();
     let text = RwSignal::new(String::new());
     // A fresh report for every text: reports are not compared.
     let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);

@@ -18,10 +18,10 @@ use leptos::prelude::*;
 pub use contents::Contents;
 
 use crate::schema::Group;
-use form::collections::MapDrafts;
-use form::{ErrorSummary, GroupPanel, ReviewBar};
 use apply::ReviewPanel;
 use connect::{ConnectPanel, Session};
+use form::collections::MapDrafts;
+use form::{ErrorSummary, GroupPanel, ReviewBar};
 use io::{ChangesView, ExportPanel, ImportPanel, Replacer};
 use state::FormState;
 

@@ -92,6 +92,18 @@ describe('talking to Cognito (local peer)', () => {
     assert.equal(await app.page.locator('#changes .change').count(), 0);
     await app.page.locator('#download-previous').waitFor();
     assert.deepEqual(app.errors, []);
+    // The secret and the token are nowhere in the page or its storage.
+    const { secretAccessKey, sessionToken } = peer.creds.console;
+    const traces = await app.page.evaluate(() => ({
+      html: document.documentElement.outerHTML,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      url: location.href,
+    }));
+    for (const [where, text] of Object.entries(traces)) {
+      assert.ok(!text.includes(secretAccessKey), `secret key in ${where}`);
+      assert.ok(!text.includes(sessionToken), `session token in ${where}`);
+    }
   });
 
   test('a wrong secret key is refused with a message about the signature', async () => {

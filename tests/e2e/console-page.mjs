@@ -187,14 +187,16 @@ export class ConsolePage {
     await this.page.getByRole('button', { name: `Load ${id}` }).click();
     await this.page.locator('#loaded-pool').waitFor();
     await this.page.waitForFunction(
-      (poolId) => document.querySelector('[data-pointer="/UserPoolId"]')?.value === poolId,
+      (poolId) => document.querySelector('input[data-pointer="/UserPoolId"]')?.value === poolId,
       id,
     );
   }
 
   /** The control of the setting at JSON pointer `pointer`. */
   control(pointer) {
-    return this.page.locator(`section.group [data-pointer="${pointer}"]`).first();
+    return this.page
+      .locator(['input', 'select', 'textarea'].map((tag) => `section.group ${tag}[data-pointer="${pointer}"]`).join(', '))
+      .first();
   }
 
   /** Presses Review (confirming the warnings first, when there are any). */

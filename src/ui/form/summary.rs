@@ -150,7 +150,11 @@ pub fn ReviewBar() -> impl IntoView {
     let state = FormState::get();
     let findings = state.findings;
     let (errors, warnings) = counts(findings);
-    let acknowledged = move || state.acknowledged.with(|a| !a.is_empty() && *a == state.warning_keys());
+    let acknowledged = move || {
+        state
+            .acknowledged
+            .with(|a| !a.is_empty() && *a == state.warning_keys())
+    };
     let ok_warnings = move || warnings.get() == 0 || acknowledged();
     let can_review = move || errors.get() == 0 && ok_warnings();
     let why = move || {
