@@ -1,6 +1,8 @@
 //! The pure parts of talking to Cognito: timestamps, endpoints, framing and reading the three
 //! operations, listing every page, and the apply decisions (risks, rebase, verification).
 
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
+
 use cognito_pool_console::aws::api::{self, Endpoint, Listing, Operation};
 use cognito_pool_console::aws::apply::{self, differences, rebase, risks, same, verify};
 use cognito_pool_console::aws::sign::Key;

@@ -2,6 +2,8 @@
 //! AWS CLI, STS and Cognito Identity print, what a paste that cannot be read is told, and that
 //! secrets never show in `Debug` or in messages.
 
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
+
 use cognito_pool_console::aws::credentials::{
     from_fields, parse, Credentials, Format, ParseError, Warning,
 };

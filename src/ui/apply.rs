@@ -384,7 +384,7 @@ pub fn ReviewPanel() -> impl IntoView {
                     <p><strong>"Changes that need a second look:"</strong></p>
                     <ul class="risks">{move || risks.get().into_iter().map(risk_row).collect_view()}</ul>
                 })}
-                <details class="review-body">
+                <details class="review-body" open>
                     <summary>"The exact request body"</summary>
                     <pre id="review-body">{move || body.get().unwrap_or_default()}</pre>
                 </details>

@@ -635,7 +635,7 @@ pub fn ConnectPanel() -> impl IntoView {
                     <ul class="pools">{pools.into_iter().map(pool_row).collect_view()}</ul>
                 }
             })}
-            <label for="load-pool-id">"User pool ID"</label>
+            <label for="load-pool-id">"ID of the pool to load"</label>
             <input
                 type="text"
                 id="load-pool-id"

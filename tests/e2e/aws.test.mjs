@@ -106,6 +106,33 @@ describe('talking to Cognito (local peer)', () => {
     }
   });
 
+  test('every page of ListUserPools is read', async () => {
+    const ids = [poolId];
+    for (let i = 0; i < 64; i += 1) {
+      ids.push((await peer.cognito('CreateUserPool', { PoolName: `many-${i}` })).UserPool.Id);
+    }
+    await app.open(server.url);
+    await app.connect(peer.creds.console, peer.endpoint, peer.region);
+    const listed = await app.listPools();
+    assert.equal(listed.length, 65, 'more than one page of 60');
+    assert.deepEqual([...listed].sort(), [...ids].sort());
+  });
+
+  test('a setting the pool does not take is listed after applying', async () => {
+    // moto ignores PoolName in UpdateUserPool, as older Cognito did.
+    await openAndLoad();
+    await app.control('/PoolName').fill('renamed-pool');
+    await app.review();
+    assert.equal(await app.apply(), 'not-verified');
+    const notApplied = await app.page
+      .locator('#review .not-applied li')
+      .evaluateAll((items) => items.map((i) => [i.dataset.pointer, i.querySelector('.change-after').textContent]));
+    assert.deepEqual(notApplied, [['/PoolName', '"e2e-pool"']]);
+    // What did not take stays a change in the form, against the pool's real state.
+    assert.equal(await app.control('/PoolName').inputValue(), 'renamed-pool');
+    assert.equal(await app.page.locator('#changes .change[data-pointer="/PoolName"]').count(), 1);
+  });
+
   test('a wrong secret key is refused with a message about the signature', async () => {
     await app.open(server.url);
     const creds = { ...peer.creds.console, secretAccessKey: peer.creds.console.secretAccessKey.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) };
@@ -194,6 +221,36 @@ describe('talking to Cognito (local peer)', () => {
     const now = await described(peer, poolId);
     assert.equal(now.Policies.PasswordPolicy.MinimumLength, 14);
     assert.equal(now.UserPoolTags.owner, 'someone-else', 'their change is kept');
+  });
+
+  test('throttling and a server error are retried with backoff, visibly, and the apply goes through', async () => {
+    await openAndLoad();
+    await app.control(MIN_LENGTH).fill('16');
+    await app.review();
+    await peer.fault('UpdateUserPool', 'TooManyRequestsException', 400, 1);
+    await peer.fault('DescribeUserPool', 'InternalErrorException', 500, 1);
+    // Every text the progress line shows, recorded in the page as it changes.
+    await app.page.evaluate(() => {
+      window.progressSeen = [];
+      const line = document.getElementById('apply-progress');
+      new MutationObserver(() => window.progressSeen.push(line.textContent)).observe(line, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const updates = [];
+    app.page.on('request', (r) => {
+      if (r.method() === 'POST' && r.headers()['x-amz-target']?.endsWith('.UpdateUserPool')) updates.push(r);
+    });
+    // A double click sends once: the button is busy until the outcome.
+    await app.applyButton.dblclick();
+    await app.page.locator('#review .apply-outcome').waitFor();
+    assert.equal(await app.page.locator('#review .apply-outcome').getAttribute('data-outcome'), 'verified');
+    assert.equal(updates.length, 2, 'one throttled attempt and one that went through');
+    const seen = await app.page.evaluate(() => window.progressSeen);
+    assert.ok(seen.some((t) => /Trying again in [\d.]+ s \(attempt 2 of 4\)/.test(t)), JSON.stringify(seen));
+    assert.equal((await described(peer, poolId)).Policies.PasswordPolicy.MinimumLength, 16);
   });
 
   test('the peer going away mid-way gives a clear message and the form keeps every edit', async () => {

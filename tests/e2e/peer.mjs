@@ -36,6 +36,7 @@ const STDERR_TAIL = 8_000;
  *   endpoint: string, region: string, creds: PeerCredentials, pid: number,
  *   mint: (role?: 'console' | 'readonly', durationSeconds?: number) => Promise<TemporaryCredentials>,
  *   reset: () => Promise<void>,
+ *   fault: (target: string, error: string, status?: number, count?: number) => Promise<object>,
  *   cognito: (target: string, body?: object) => Promise<any>,
  *   stop: () => Promise<void>,
  *   restart: () => Promise<void>,
@@ -86,6 +87,13 @@ export async function startPeer({ maxSkew = 300 } = {}) {
      * `body` ({ __type, message }).
      */
     cognito: (target, body = {}) => helper('/peer-api/cognito', { target, body }),
+
+    /**
+     * The next `count` signed calls of operation `target` are answered with error `error`
+     * (HTTP `status`) instead of reaching moto; a reset drops what is left.
+     */
+    fault: (target, error, status = 400, count = 1) =>
+      helper('/peer-api/faults', { target, error, status, count }),
 
     /** SIGTERM by PID; resolves once the process has exited (SIGKILL after 10 s). */
     stop: () => stopProcess(running.child),

@@ -176,6 +176,10 @@ class Peer:
         self.allow_origins = set(allow_origins or ())
         self.max_skew = max_skew
         self.endpoint = None  # set once the port is known
+        # Errors to answer instead of moto, per operation: [error type, HTTP status, count left].
+        # Set through /peer-api/faults, to show the console's retries on throttling and 5xx.
+        self.faults = {}
+        self.faults_lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         origin = environ.get("HTTP_ORIGIN")
@@ -221,7 +225,20 @@ class Peer:
                 return self.moto(environ)
             return aws_error("MissingAuthenticationTokenException", "Missing Authentication Token")
         rejection = self.check_signed(environ, auth)
-        return rejection or self.moto(environ)
+        return rejection or self.injected_fault(environ) or self.moto(environ)
+
+    def injected_fault(self, environ):
+        """The next planned error for this operation, if one is left (see /peer-api/faults).
+        Planned errors answer requests that passed the clock, expiry and form checks above, before
+        moto checks the signature itself: they stand for AWS's throttling and outages."""
+        operation = environ.get("HTTP_X_AMZ_TARGET", "").rpartition(".")[2]
+        with self.faults_lock:
+            fault = self.faults.get(operation)
+            if not fault or fault[2] <= 0:
+                return None
+            fault[2] -= 1
+            error_type, status = fault[0], fault[1]
+        return aws_error(error_type, f"Injected by the test peer ({error_type})", status=status)
 
     def check_signed(self, environ, auth):
         """What AWS rejects before checking the signature itself and moto does not (or 500s on)."""
@@ -310,13 +327,16 @@ class Peer:
         POST /peer-api/credentials?role=console|readonly&duration=S    fresh temporary credentials
         POST /peer-api/reset-cognito                            drops every user pool, 200 `{}`
         POST /peer-api/cognito {"target": Op, "body": {...}[, "region": R]}   Op as the admin
+        POST /peer-api/faults {"target": Op, "error": T, "status": N, "count": C}
+                                                                the next C signed Op calls get error
+                                                                T with HTTP status N, 200 `{}`
         """
         method = environ["REQUEST_METHOD"]
         if path == "/peer-api/health":
             if method != "GET":
                 return aws_error("PeerApiError", "use GET", status=405)
             return response(200, b"ok", "text/plain; charset=utf-8")
-        if path not in ("/peer-api/credentials", "/peer-api/reset-cognito", "/peer-api/cognito"):
+        if path not in ("/peer-api/credentials", "/peer-api/reset-cognito", "/peer-api/cognito", "/peer-api/faults"):
             return aws_error("PeerApiError", f"no helper {path}", status=404)
         if method != "POST":
             return aws_error("PeerApiError", "use POST", status=405)
@@ -335,9 +355,22 @@ class Peer:
             # Every account's and region's cognito-idp backend; IAM and STS stay as they are.
             for account_backends in cognitoidp_backends.values():
                 account_backends.reset()
+            with self.faults_lock:
+                self.faults.clear()
             return response(200, {})
 
         length = int(environ.get("CONTENT_LENGTH") or 0)
+        if path == "/peer-api/faults":
+            try:
+                plan = json.loads(environ["wsgi.input"].read(length))
+                fault = [str(plan["error"]), int(plan.get("status", 400)), int(plan.get("count", 1))]
+                target = str(plan["target"])
+                HTTPStatus(fault[1])
+            except (ValueError, KeyError, TypeError) as exc:
+                return aws_error("PeerApiError", f'expected {{"target", "error", "status", "count"}}: {exc!r}')
+            with self.faults_lock:
+                self.faults[target] = fault
+            return response(200, {})
         try:
             call = json.loads(environ["wsgi.input"].read(length))
             target, body = call["target"], call.get("body", {})

@@ -471,6 +471,27 @@ class Helpers(PeerTestCase):
         status, error = self.peer.helper("/peer-api/cognito", {"body": {}})
         self.assertEqual((status, error["__type"]), (400, "PeerApiError"))
 
+    def test_planned_faults_answer_the_next_calls_then_moto_again(self):
+        console = self.peer.creds["console"]
+        plan = {"target": "ListUserPools", "error": "TooManyRequestsException", "status": 400, "count": 2}
+        self.assertEqual(self.peer.helper("/peer-api/faults", plan), (200, {}))
+        for _ in range(2):
+            self.assertRejected(
+                self.call("ListUserPools", {"MaxResults": 60}, console),
+                "TooManyRequestsException",
+                "Injected by the test peer (TooManyRequestsException)",
+            )
+        self.assertJson(self.call("ListUserPools", {"MaxResults": 60}, console), 200)
+        # Planned faults come after the clock and expiry checks, and a reset drops those left.
+        self.peer.helper("/peer-api/faults", {**plan, "error": "InternalErrorException", "status": 500})
+        late = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=6)
+        self.assertJson(self.call("ListUserPools", {}, console, at=late), 400, "InvalidSignatureException")
+        self.assertJson(self.call("ListUserPools", {}, console), 500, "InternalErrorException")
+        self.peer.helper("/peer-api/reset-cognito")
+        self.assertJson(self.call("ListUserPools", {"MaxResults": 60}, console), 200)
+        status, body = self.peer.helper("/peer-api/faults", {"target": "ListUserPools"})
+        self.assertEqual((status, body["__type"]), (400, "PeerApiError"))
+
     def test_reset_cognito_keeps_the_credentials(self):
         self.peer.cognito("CreateUserPool", {"PoolName": "doomed"})
         self.assertNotEqual(self.peer.cognito("ListUserPools", {"MaxResults": 60})["UserPools"], [])
