@@ -225,10 +225,19 @@ impl Link {
         }
         let error_type = headers.get("x-amzn-errortype");
         let request_id = headers.get("x-amzn-requestid");
-        Err((
-            ApiError::from_response(status, error_type.as_deref(), request_id.as_deref(), &text),
-            date,
-        ))
+        let mut error =
+            ApiError::from_response(status, error_type.as_deref(), request_id.as_deref(), &text);
+        // Some services quote the canonical request in signature errors, session token
+        // included: it must not reach the page.
+        for secret in [Some(creds.secret_access_key.as_str()), creds.session_token.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if error.message.contains(secret) {
+                error.message = error.message.replace(secret, "<redacted>");
+            }
+        }
+        Err((error, date))
     }
 }
 
