@@ -1,340 +1,508 @@
-//! The admin's AWS credentials, typed in or pasted in any of the forms admins already have:
+//! Temporary AWS credentials, read from what an administrator types or pastes.
 //!
-//! - `aws configure export-credentials --format process` (JSON with `Version`, `AccessKeyId`,
-//!   `SecretAccessKey`, `SessionToken`, `Expiration`);
-//! - the same command's `env` (`export AWS_…=…`), `env-no-export` (`AWS_…=…`), `powershell`
-//!   (`$Env:AWS_…="…"`), `windows-cmd` (`set AWS_…=…`) and `fish` (`set -gx AWS_… …`) forms,
-//!   `AWS_CREDENTIAL_EXPIRATION` included;
-//! - `aws sts assume-role` / `get-session-token` output (`{"Credentials": {…}}`);
-//! - Cognito Identity's `GetCredentialsForIdentity` (`SecretKey` instead of `SecretAccessKey`,
-//!   `Expiration` in epoch seconds from the API);
-//! - a profile of `~/.aws/credentials` (`aws_access_key_id = …`).
+//! [`parse`] reads every form the AWS tools print (the output of
+//! `aws configure export-credentials` in each `--format`, `aws sts` JSON, a Cognito Identity
+//! `GetCredentialsForIdentity` response, a `~/.aws/credentials` profile) and tolerates what copy
+//! and paste does to them (prompts, comments, quotes, CRLF, unrelated lines). [`from_fields`]
+//! reads the "type them in" form. Both give a [`Parsed`] with plain-word [`Warning`]s, or a
+//! [`ParseError`] that says what was recognised and what is missing.
 //!
-//! Pure, and careful with secrets: the secret key and the session token appear in no message
-//! and no `Debug` output.
+//! Pure: nothing here reads the clock ([`Parsed::checked_at`] and the [`Credentials`] methods
+//! take `now`) or touches storage ([`Credentials::to_session_storage`] returns a string). The
+//! secret and the session token never appear in `Debug` output or in any message.
 
 use std::fmt;
 
 use serde_json::{json, Map, Value};
 
-use crate::aws::time::{format_iso8601, parse_iso8601, Millis};
+use super::time::{format_iso8601, format_remaining, parse_iso8601, Millis};
 
-/// A set of AWS credentials. `Debug` redacts the secret and the token; there is no `Display`.
-#[derive(Clone, PartialEq, Eq)]
+/// Credentials that expire within this long (five minutes) get [`Warning::ExpiresSoon`].
+pub const EXPIRES_SOON: Millis = 5 * 60_000;
+
+/// An access key ID, its secret, and for temporary credentials the session token and expiry.
+///
+/// `Debug` shows the key ID masked (`ASIA…WXYZ`) and never the secret or the token.
+#[derive(Clone, PartialEq)]
 pub struct Credentials {
-    /// `ASIA…` (temporary) or `AKIA…` (long-term).
+    /// `AKIA…` (long-term) or `ASIA…` (temporary); anything for a local emulator.
     pub access_key_id: String,
-    /// The secret access key.
+    /// The secret access key (may contain `/` and `+`).
     pub secret_access_key: String,
     /// The session token of temporary credentials.
     pub session_token: Option<String>,
-    /// When temporary credentials stop working, when known.
+    /// When temporary credentials stop working, if known.
     pub expires_at: Option<Millis>,
+}
+
+/// Text that `Debug` prints as it is, without quotes.
+struct Plain(String);
+
+impl fmt::Debug for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = self.session_token.as_ref();
         f.debug_struct("Credentials")
-            .field("access_key_id", &mask(&self.access_key_id))
-            .field("secret_access_key", &"<redacted>")
+            .field("access_key_id", &Plain(self.masked_key_id()))
+            .field("secret_access_key", &Plain("<redacted>".to_owned()))
             .field(
                 "session_token",
-                &self
-                    .session_token
-                    .as_ref()
-                    .map(|t| format!("<redacted, {} chars>", t.len())),
+                &token.map(|t| Plain(format!("<redacted, {} chars>", t.chars().count()))),
             )
-            .field("expires_at", &self.expires_at.map(format_iso8601))
+            .field(
+                "expires_at",
+                &self.expires_at.map(|at| Plain(format_iso8601(at))),
+            )
             .finish()
     }
 }
 
-/// `ASIA…WXYZ`: enough of a key id to tell keys apart (first and last four characters).
-pub fn mask(key_id: &str) -> String {
-    let chars: Vec<char> = key_id.chars().collect();
-    if chars.len() <= 8 {
-        return "…".to_owned();
-    }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}…{tail}")
-}
-
 impl Credentials {
-    /// A long-term access key (`AKIA…`), or any key without a session token.
+    /// Long-term credentials: an `AKIA` key ID, or no session token.
     pub fn is_long_term(&self) -> bool {
         self.access_key_id.starts_with("AKIA") || self.session_token.is_none()
     }
 
-    /// Whether the credentials have expired at `now` (never, when no expiry is known).
+    /// Whether the expiry is known and not after `now`.
     pub fn is_expired(&self, now: Millis) -> bool {
         self.expires_at.is_some_and(|at| at <= now)
     }
 
-    /// Time left at `now`, when an expiry is known (negative once expired).
+    /// Time left before the expiry (zero once expired), or `None` when no expiry is known.
     pub fn remaining(&self, now: Millis) -> Option<Millis> {
-        self.expires_at.map(|at| at - now)
+        self.expires_at.map(|at| at.saturating_sub(now).max(0))
     }
 
-    /// The form kept in this tab's sessionStorage when the admin opts in.
+    /// [`Warning::Expired`] or [`Warning::ExpiresSoon`] as of `now`, if either applies.
+    pub fn expiry_warning(&self, now: Millis) -> Option<Warning> {
+        let at = self.expires_at?;
+        let left = at.saturating_sub(now);
+        if left <= 0 {
+            Some(Warning::Expired { at })
+        } else {
+            (left <= EXPIRES_SOON).then_some(Warning::ExpiresSoon {
+                at,
+                remaining: left,
+            })
+        }
+    }
+
+    /// The key ID as shown to people: its first and last four characters (`ASIA…WXYZ`), or
+    /// all of it when it has eight characters or fewer.
+    pub fn masked_key_id(&self) -> String {
+        mask(&self.access_key_id)
+    }
+
+    /// A small JSON form for the opt-in "remember for this tab" (sessionStorage), read back
+    /// exactly by [`Credentials::from_session_storage`].
     pub fn to_session_storage(&self) -> String {
         json!({
-            "k": self.access_key_id,
-            "s": self.secret_access_key,
-            "t": self.session_token,
-            "e": self.expires_at,
+            "v": 1,
+            "id": self.access_key_id,
+            "secret": self.secret_access_key,
+            "token": self.session_token,
+            "exp": self.expires_at,
         })
         .to_string()
     }
 
-    /// Reads [`Credentials::to_session_storage`]'s form; `None` for anything else.
+    /// Reads what [`Credentials::to_session_storage`] wrote; `None` for anything else.
     pub fn from_session_storage(text: &str) -> Option<Credentials> {
-        let v: Value = serde_json::from_str(text).ok()?;
-        let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
-        let credentials = Credentials {
-            access_key_id: text("k").filter(|k| !k.is_empty())?,
-            secret_access_key: text("s").filter(|s| !s.is_empty())?,
-            session_token: text("t"),
-            expires_at: v.get("e").and_then(Value::as_i64),
+        let value: Value = serde_json::from_str(text).ok()?;
+        let obj = value.as_object()?;
+        if obj.get("v")?.as_i64()? != 1 {
+            return None;
+        }
+        let text = |name: &str| obj.get(name)?.as_str().map(str::to_owned);
+        let session_token = match obj.get("token") {
+            None | Some(Value::Null) => None,
+            Some(token) => Some(token.as_str()?.to_owned()),
         };
-        Some(credentials)
-    }
-}
-
-/// The form credentials were given in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// `aws configure export-credentials --format process`.
-    Process,
-    /// `--format env`.
-    Env,
-    /// `--format env-no-export`.
-    EnvNoExport,
-    /// `--format powershell`.
-    PowerShell,
-    /// `--format windows-cmd`.
-    WindowsCmd,
-    /// `--format fish`.
-    Fish,
-    /// `aws sts assume-role`, `get-session-token`, `assume-role-with-web-identity`.
-    StsJson,
-    /// Cognito Identity's `GetCredentialsForIdentity`.
-    CognitoIdentity,
-    /// A profile of `~/.aws/credentials`.
-    IniProfile,
-    /// Typed into the four fields.
-    Typed,
-}
-
-impl Format {
-    /// What the admin knows it as.
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Process => "aws configure export-credentials (process JSON)",
-            Format::Env => "aws configure export-credentials --format env",
-            Format::EnvNoExport => "aws configure export-credentials --format env-no-export",
-            Format::PowerShell => "aws configure export-credentials --format powershell",
-            Format::WindowsCmd => "aws configure export-credentials --format windows-cmd",
-            Format::Fish => "aws configure export-credentials --format fish",
-            Format::StsJson => "aws sts output (Credentials JSON)",
-            Format::CognitoIdentity => "Cognito Identity GetCredentialsForIdentity output",
-            Format::IniProfile => "a ~/.aws/credentials profile",
-            Format::Typed => "the fields typed in",
-        }
-    }
-
-    /// How this form writes the variable `name` (for messages about what is missing).
-    fn spell(self, name: Name) -> String {
-        let env = name.env();
-        match self {
-            Format::Process | Format::StsJson => name.json().to_owned(),
-            Format::CognitoIdentity => match name {
-                Name::Secret => "SecretKey".to_owned(),
-                _ => name.json().to_owned(),
-            },
-            Format::Env => format!("export {env}=…"),
-            Format::EnvNoExport => format!("{env}=…"),
-            Format::PowerShell => format!("$Env:{env}=\"…\""),
-            Format::WindowsCmd => format!("set {env}=…"),
-            Format::Fish => format!("set -gx {env} …"),
-            Format::IniProfile => format!("{} = …", env.to_ascii_lowercase()),
-            Format::Typed => name.field().to_owned(),
-        }
-    }
-}
-
-/// The values credentials are made of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Name {
-    KeyId,
-    Secret,
-    Token,
-    Expiration,
-    Region,
-}
-
-impl Name {
-    fn env(self) -> &'static str {
-        match self {
-            Name::KeyId => "AWS_ACCESS_KEY_ID",
-            Name::Secret => "AWS_SECRET_ACCESS_KEY",
-            Name::Token => "AWS_SESSION_TOKEN",
-            Name::Expiration => "AWS_CREDENTIAL_EXPIRATION",
-            Name::Region => "AWS_REGION",
-        }
-    }
-
-    fn json(self) -> &'static str {
-        match self {
-            Name::KeyId => "AccessKeyId",
-            Name::Secret => "SecretAccessKey",
-            Name::Token => "SessionToken",
-            Name::Expiration => "Expiration",
-            Name::Region => "Region",
-        }
-    }
-
-    fn field(self) -> &'static str {
-        match self {
-            Name::KeyId => "Access key ID",
-            Name::Secret => "Secret access key",
-            Name::Token => "Session token",
-            Name::Expiration => "Expires at",
-            Name::Region => "Region",
-        }
-    }
-
-    /// The variable an environment-style or profile line sets, if it is one of ours.
-    fn of_variable(name: &str) -> Option<Name> {
-        Some(match name.to_ascii_uppercase().as_str() {
-            "AWS_ACCESS_KEY_ID" => Name::KeyId,
-            "AWS_SECRET_ACCESS_KEY" => Name::Secret,
-            "AWS_SESSION_TOKEN" | "AWS_SECURITY_TOKEN" => Name::Token,
-            "AWS_CREDENTIAL_EXPIRATION" => Name::Expiration,
-            "AWS_REGION" | "AWS_DEFAULT_REGION" | "REGION" => Name::Region,
-            _ => return None,
+        let expires_at = match obj.get("exp") {
+            None | Some(Value::Null) => None,
+            Some(at) => Some(at.as_i64()?),
+        };
+        Some(Credentials {
+            access_key_id: text("id")?,
+            secret_access_key: text("secret")?,
+            session_token,
+            expires_at,
         })
     }
 }
 
-/// Something worth knowing about credentials that were read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Every input [`parse`] and [`from_fields`] recognise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `aws configure export-credentials` (default `--format process`): indented JSON
+    /// `{"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}`.
+    Process,
+    /// `--format env`: `export AWS_ACCESS_KEY_ID=…` lines.
+    Env,
+    /// `--format env-no-export`: `AWS_ACCESS_KEY_ID=…` lines.
+    EnvNoExport,
+    /// `--format powershell`: `$Env:AWS_ACCESS_KEY_ID="…"` lines.
+    PowerShell,
+    /// `--format windows-cmd`: `set AWS_ACCESS_KEY_ID=…` lines.
+    WindowsCmd,
+    /// `--format fish`: `set -gx AWS_ACCESS_KEY_ID "…"` lines (`set -x` and other flags too).
+    Fish,
+    /// `aws sts assume-role`, `get-session-token` or `assume-role-with-web-identity` output:
+    /// `{"Credentials": {"AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}, …}`.
+    StsJson,
+    /// Cognito Identity `GetCredentialsForIdentity`:
+    /// `{"IdentityId", "Credentials": {"AccessKeyId", "SecretKey", "SessionToken", "Expiration"}}`.
+    CognitoIdentity,
+    /// A `~/.aws/credentials` profile: `aws_access_key_id = …` lines, maybe under `[name]`.
+    IniProfile,
+    /// Typed into the form's fields ([`from_fields`]).
+    Fields,
+}
+
+impl Format {
+    /// Every format, in the order the console lists them.
+    pub const ALL: [Format; 10] = [
+        Format::Process,
+        Format::Env,
+        Format::EnvNoExport,
+        Format::PowerShell,
+        Format::WindowsCmd,
+        Format::Fish,
+        Format::StsJson,
+        Format::CognitoIdentity,
+        Format::IniProfile,
+        Format::Fields,
+    ];
+
+    /// A plain-English name for the UI ("Read as: …").
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Process => "aws configure export-credentials (process JSON)",
+            Format::Env => "aws configure export-credentials --format env (shell exports)",
+            Format::EnvNoExport => {
+                "aws configure export-credentials --format env-no-export (shell variables)"
+            }
+            Format::PowerShell => "aws configure export-credentials --format powershell",
+            Format::WindowsCmd => "aws configure export-credentials --format windows-cmd",
+            Format::Fish => "aws configure export-credentials --format fish",
+            Format::StsJson => "aws sts assume-role / get-session-token (JSON)",
+            Format::CognitoIdentity => "Cognito Identity GetCredentialsForIdentity (JSON)",
+            Format::IniProfile => "~/.aws/credentials profile",
+            Format::Fields => "typed in, field by field",
+        }
+    }
+
+    /// What a field is called in this format (`AWS_SECRET_ACCESS_KEY`, `SecretKey`,
+    /// `aws_session_token`, …), as messages name it.
+    pub fn field_name(self, field: Field) -> &'static str {
+        use Field::*;
+        match (self, field) {
+            (Format::Process | Format::StsJson | Format::CognitoIdentity, AccessKeyId) => {
+                "AccessKeyId"
+            }
+            (Format::CognitoIdentity, SecretAccessKey) => "SecretKey",
+            (Format::Process | Format::StsJson, SecretAccessKey) => "SecretAccessKey",
+            (Format::Process | Format::StsJson | Format::CognitoIdentity, SessionToken) => {
+                "SessionToken"
+            }
+            (Format::Process | Format::StsJson | Format::CognitoIdentity, Expiration) => {
+                "Expiration"
+            }
+            (Format::IniProfile, AccessKeyId) => "aws_access_key_id",
+            (Format::IniProfile, SecretAccessKey) => "aws_secret_access_key",
+            (Format::IniProfile, SessionToken) => "aws_session_token",
+            (Format::Fields, AccessKeyId) => "access key ID",
+            (Format::Fields, SecretAccessKey) => "secret access key",
+            (Format::Fields, SessionToken) => "session token",
+            (Format::Fields | Format::IniProfile, Expiration) => "expiration",
+            (_, AccessKeyId) => "AWS_ACCESS_KEY_ID",
+            (_, SecretAccessKey) => "AWS_SECRET_ACCESS_KEY",
+            (_, SessionToken) => "AWS_SESSION_TOKEN",
+            (_, Expiration) => "AWS_CREDENTIAL_EXPIRATION",
+        }
+    }
+
+    /// "This looks like …".
+    fn what(self) -> &'static str {
+        match self {
+            Format::Process => "`aws configure export-credentials --format process` output",
+            Format::Env => "`aws configure export-credentials --format env` output",
+            Format::EnvNoExport => {
+                "`aws configure export-credentials --format env-no-export` output"
+            }
+            Format::PowerShell => "`aws configure export-credentials --format powershell` output",
+            Format::WindowsCmd => "`aws configure export-credentials --format windows-cmd` output",
+            Format::Fish => "`aws configure export-credentials --format fish` output",
+            Format::StsJson => "`aws sts assume-role` (or `get-session-token`) output",
+            Format::CognitoIdentity => "a Cognito Identity GetCredentialsForIdentity response",
+            Format::IniProfile => "a profile from ~/.aws/credentials",
+            Format::Fields => "the typed values",
+        }
+    }
+
+    /// What to copy instead, after a "this looks like … but" message.
+    fn advice(self) -> &'static str {
+        match self {
+            Format::Process | Format::StsJson | Format::CognitoIdentity => {
+                " Copy the whole output, from the first { to the last }."
+            }
+            Format::IniProfile => " Copy the whole profile block.",
+            Format::Fields => "",
+            _ => " Copy the whole output, all four lines.",
+        }
+    }
+
+    /// Whether the format is one variable per line (its fields are "lines").
+    fn is_lines(self) -> bool {
+        !matches!(
+            self,
+            Format::Process | Format::StsJson | Format::CognitoIdentity | Format::Fields
+        )
+    }
+}
+
+/// One part of a set of credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The access key ID.
+    AccessKeyId,
+    /// The secret access key.
+    SecretAccessKey,
+    /// The session token.
+    SessionToken,
+    /// The expiry time.
+    Expiration,
+}
+
+/// Credentials read from text, with what they were read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The credentials.
+    pub credentials: Credentials,
+    /// The form they were read from.
+    pub format: Format,
+    /// `AWS_REGION` (else `AWS_DEFAULT_REGION`, or `region` in a profile), when present.
+    pub region: Option<String>,
+    /// Things the admin should know; none of them stops the credentials from being used.
+    pub warnings: Vec<Warning>,
+}
+
+impl Parsed {
+    /// The same, with the expiry warning as of `now` (replacing any earlier one).
+    /// [`parse`] and [`from_fields`] cannot add it themselves: they do not read the clock.
+    #[must_use]
+    pub fn checked_at(mut self, now: Millis) -> Parsed {
+        self.warnings
+            .retain(|w| !matches!(w, Warning::Expired { .. } | Warning::ExpiresSoon { .. }));
+        self.warnings.extend(self.credentials.expiry_warning(now));
+        self
+    }
+}
+
+/// Something about usable credentials that the admin should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
-    /// A long-term access key (or no session token).
-    LongTerm,
-    /// A key id that is not `AKIA`/`ASIA` and 16 more upper-case letters or digits.
-    UnusualKeyId,
+    /// Long-term credentials: an `AKIA` key ID (`akia`), or no session token.
+    LongTerm {
+        /// The key ID starts with `AKIA` (otherwise the session token is missing).
+        akia: bool,
+    },
+    /// The expiry has passed.
+    Expired {
+        /// When they expired.
+        at: Millis,
+    },
+    /// The credentials expire within [`EXPIRES_SOON`].
+    ExpiresSoon {
+        /// When they expire.
+        at: Millis,
+        /// How long is left.
+        remaining: Millis,
+    },
+    /// The key ID is not `AKIA`/`ASIA` and 16 capital letters or digits.
+    UnusualKeyId {
+        /// The key ID, masked.
+        key_id: String,
+    },
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Warning::LongTerm => {
-                "These are long-term credentials (an AKIA key, or no session token). They work, \
-                 but a key that never expires should not be pasted into a web page: if it leaks, \
-                 it stays usable until someone deletes it. Prefer temporary credentials, from \
-                 `aws configure export-credentials` (with SSO or a role profile) or \
-                 `aws sts get-session-token`."
-            }
-            Warning::UnusualKeyId => {
-                "The access key ID does not look like an AWS one (AKIA or ASIA and 16 capital \
-                 letters or digits). That is fine for a local emulator; for AWS, check that the \
-                 whole ID was copied."
-            }
-        })
+        match self {
+            Warning::LongTerm { akia } => write!(
+                f,
+                "{} This console is meant for temporary credentials: a key held in a browser \
+                 tab can be read by anything that runs in the page (an extension, an injected \
+                 script), and a long-term key keeps working until someone deletes it, while \
+                 temporary credentials expire on their own. Get temporary ones with \
+                 `aws sts get-session-token`, or with `aws configure export-credentials` for a \
+                 profile that uses IAM Identity Center (SSO) or assumes a role.",
+                if *akia {
+                    "This is a long-term access key (its ID starts with AKIA)."
+                } else {
+                    "There is no session token, so these are long-term credentials."
+                }
+            ),
+            Warning::Expired { at } => write!(
+                f,
+                "These credentials expired at {}. Get new ones (run the command again) and \
+                 paste them here.",
+                format_iso8601(*at)
+            ),
+            Warning::ExpiresSoon { at, remaining } => write!(
+                f,
+                "These credentials expire in {} (at {}). Get fresh ones before starting a \
+                 change that may take longer.",
+                format_remaining(*remaining),
+                format_iso8601(*at)
+            ),
+            Warning::UnusualKeyId { key_id } => write!(
+                f,
+                "The access key ID {key_id} does not look like an AWS one (AKIA or ASIA \
+                 followed by 16 capital letters and digits). It is accepted because local \
+                 emulators take any ID; check that it was copied whole."
+            ),
+        }
     }
 }
 
-/// Credentials read, with how they were given and what to know about them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Parsed {
-    /// The credentials.
-    pub credentials: Credentials,
-    /// The form they were given in.
-    pub format: Format,
-    /// A Region given alongside (`AWS_REGION`, `AWS_DEFAULT_REGION`).
-    pub region: Option<String>,
-    /// Things worth knowing, in plain words.
-    pub warnings: Vec<Warning>,
-}
-
-/// Why a paste or the typed fields give no credentials. The messages say what was recognised
-/// and what is missing; they never quote a secret.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why text could not be read as credentials. Messages never contain the secret or the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
-    /// Nothing was given.
+    /// Nothing but whitespace.
     Empty,
-    /// No form was recognised.
+    /// No form of credentials recognised.
     NotRecognised,
-    /// Only something that looks like an access key id.
-    KeyIdOnly,
-    /// JSON that could not be read.
-    BadJson(String),
-    /// JSON without the members credentials need.
-    JsonWithout {
-        /// The form recognised.
-        format: Format,
-        /// The members missing.
-        missing: Vec<String>,
+    /// Starts like JSON but is not valid JSON (cut off, most likely).
+    InvalidJson {
+        /// Line of the error, counted in the pasted text.
+        line: usize,
+        /// Column of the error.
+        column: usize,
     },
-    /// A recognised form with values missing.
+    /// JSON members such as `"AccessKeyId": …` without the braces around them.
+    JsonFragment,
+    /// Valid JSON with no credentials in it.
+    JsonWithoutCredentials,
+    /// Only an access key ID (masked here), nothing else.
+    OnlyKeyId {
+        /// The key ID, masked.
+        key_id: String,
+    },
+    /// The form was recognised but a required part is absent or empty.
     Missing {
         /// The form recognised.
         format: Format,
-        /// How the missing values are written in that form.
-        missing: Vec<String>,
+        /// The part that is missing.
+        field: Field,
     },
-    /// The same variable set twice to different values.
-    Conflict(&'static str),
-    /// An expiry that is not a timestamp.
-    BadExpiration(Format),
+    /// A JSON member has a value that is not a string.
+    NotText {
+        /// The form recognised.
+        format: Format,
+        /// The part with the wrong type.
+        field: Field,
+    },
+    /// The same variable is given twice with different values.
+    Conflict {
+        /// The variable, as it was written.
+        variable: String,
+    },
+    /// The expiration is neither an ISO 8601 timestamp nor epoch seconds.
+    BadExpiration {
+        /// The form recognised.
+        format: Format,
+    },
 }
 
-const ACCEPTED: &str = "the output of aws configure export-credentials (any --format), of aws sts \
-                        assume-role or get-session-token, of Cognito Identity's \
-                        GetCredentialsForIdentity, or a profile from ~/.aws/credentials";
+const ACCEPTED: &str = "Paste one of: the output of `aws configure export-credentials` in any \
+    --format (process, env, env-no-export, powershell, windows-cmd, fish); the JSON output of \
+    `aws sts assume-role`, `get-session-token` or `assume-role-with-web-identity`; a Cognito \
+    Identity GetCredentialsForIdentity response; or a profile block from ~/.aws/credentials \
+    (aws_access_key_id = …). Or type the values in the fields.";
+
+const TOKEN_NEEDED: &str = " Access key IDs that start with ASIA are temporary and work only \
+    together with their session token.";
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::Empty => write!(f, "Nothing was pasted. Paste {ACCEPTED}."),
-            ParseError::NotRecognised => write!(
+            ParseError::Empty => write!(f, "Nothing to read yet. {ACCEPTED}"),
+            ParseError::NotRecognised => write!(f, "No credentials found. {ACCEPTED}"),
+            ParseError::InvalidJson { line, column } => write!(
                 f,
-                "No credentials found in the text. Paste {ACCEPTED}, or type them in."
+                "This starts like JSON but is not valid JSON (line {line}, column {column}); it \
+                 was probably cut off. Copy the whole output, from the first {{ to the last }}."
             ),
-            ParseError::KeyIdOnly => f.write_str(
-                "This is only an access key ID. The secret access key (and, for temporary \
-                 credentials, the session token) are needed too: paste the whole output, or \
-                 type all three in.",
+            ParseError::JsonFragment => f.write_str(
+                "This looks like part of a JSON output: it has credential members but not the \
+                 braces around them. Copy the whole output, from the first { to the last }.",
             ),
-            ParseError::BadJson(why) => write!(
+            ParseError::JsonWithoutCredentials => f.write_str(
+                "This is JSON, but it has no AccessKeyId: paste the output of \
+                 `aws configure export-credentials --format process` or of `aws sts assume-role`.",
+            ),
+            ParseError::OnlyKeyId { key_id } => write!(
                 f,
-                "This looks like JSON but cannot be read ({why}). Copy the whole output again, \
-                 from the first {{ to the last }}."
+                "This is only an access key ID ({key_id}); the secret access key and the session \
+                 token are needed too. Paste the whole output of \
+                 `aws configure export-credentials --format env` (or another form it prints), \
+                 or type each value in its field."
             ),
-            ParseError::JsonWithout { format, missing } => write!(
+            ParseError::Missing {
+                format: Format::Fields,
+                field,
+            } => {
+                write!(f, "Enter the {}.", Format::Fields.field_name(*field))?;
+                if *field == Field::SessionToken {
+                    f.write_str(TOKEN_NEEDED)?;
+                }
+                Ok(())
+            }
+            ParseError::Missing { format, field } => {
+                write!(
+                    f,
+                    "This looks like {}, but it has no {}{}.",
+                    format.what(),
+                    format.field_name(*field),
+                    if format.is_lines() { " line" } else { "" }
+                )?;
+                if *field == Field::SessionToken {
+                    f.write_str(TOKEN_NEEDED)?;
+                }
+                f.write_str(format.advice())
+            }
+            ParseError::NotText { format, field } => write!(
                 f,
-                "This is JSON ({}), but it has no {}. Paste the output of aws configure \
-                 export-credentials --format process or of aws sts assume-role.",
-                format.label(),
-                missing.join(", ")
+                "This looks like {}, but its {} is not text.{}",
+                format.what(),
+                format.field_name(*field),
+                format.advice()
             ),
-            ParseError::Missing { format, missing } => write!(
+            ParseError::Conflict { variable } => write!(
                 f,
-                "This looks like {} output, but it has no {} line. Copy the whole output, \
-                 every line.",
-                format.label(),
-                missing.join(" or ")
+                "{variable} is given twice, with different values. Paste one set of \
+                 credentials at a time (from a ~/.aws/credentials file, only the profile you \
+                 want)."
             ),
-            ParseError::Conflict(name) => write!(
-                f,
-                "{name} is set twice, to different values. Paste one set of credentials only."
+            ParseError::BadExpiration {
+                format: Format::Fields,
+            } => f.write_str(
+                "The expiration is not a timestamp: enter it like 2026-11-22T13:00:00Z (UTC) \
+                 or 2026-11-22T14:00:00+01:00, or leave it empty.",
             ),
-            ParseError::BadExpiration(format) => write!(
+            ParseError::BadExpiration { format } => write!(
                 f,
-                "The expiry ({}) is not a date and time. Write it like 2026-11-22T13:00:00Z, or \
-                 leave it out.",
-                format.spell(Name::Expiration)
+                "This looks like {}, but its {} is not a timestamp such as \
+                 2026-11-22T13:00:00+00:00 or epoch seconds.{}",
+                format.what(),
+                format.field_name(Field::Expiration),
+                format.advice()
             ),
         }
     }
@@ -342,95 +510,132 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Reads credentials pasted in any of the forms listed in the module docs.
+/// Reads credentials pasted in any [`Format`] but [`Format::Fields`].
+///
+/// JSON is found wherever it is in the text (after a command line, wrapped in other members);
+/// otherwise the text is read line by line, skipping blank lines, comments (`#`, `;`, `REM`,
+/// `::`), prompts (`$ `, `PS C:\>`) and unrelated variables. Values may be quoted. The result
+/// has no expiry warnings yet: add them with [`Parsed::checked_at`].
 ///
 /// # Errors
-/// Nothing recognisable, or a recognised form with a value missing, a value set twice, or an
-/// expiry that is not a timestamp (see [`ParseError`]).
+///
+/// A [`ParseError`] saying what was recognised and what is missing: empty text, nothing
+/// recognised, broken JSON, only a key ID, a missing key ID, secret or (for an `ASIA` key)
+/// session token, a variable given twice with different values, or an expiration that is not a
+/// timestamp.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    let trimmed = strip_prompt(text.trim());
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(ParseError::Empty);
     }
-    if trimmed.starts_with('{') {
-        return parse_json(trimmed);
+    let mut json_error = None;
+    if let Some(start) = text.find('{') {
+        let end = text
+            .rfind('}')
+            .filter(|&e| e > start)
+            .map_or(text.len(), |e| e + 1);
+        match serde_json::from_str::<Value>(text.get(start..end).unwrap_or_default()) {
+            // JSON with no credentials in a text that does not start with it (`{` in a
+            // prompt, say): read the lines instead.
+            Ok(value) => match from_json(&value) {
+                Err(ParseError::JsonWithoutCredentials) if !trimmed.starts_with('{') => {}
+                result => return result,
+            },
+            Err(e) => {
+                let before = text.get(..start).unwrap_or_default().matches('\n').count();
+                let error = ParseError::InvalidJson {
+                    line: e.line() + before,
+                    column: e.column(),
+                };
+                if trimmed.starts_with('{') {
+                    return Err(error);
+                }
+                json_error = Some(error);
+            }
+        }
     }
-    parse_lines(trimmed)
+    match from_lines(text) {
+        Err(ParseError::NotRecognised) => Err(json_error.unwrap_or(
+            if ["\"AccessKeyId\"", "\"SecretAccessKey\"", "\"SecretKey\""]
+                .iter()
+                .any(|m| text.contains(m))
+            {
+                ParseError::JsonFragment
+            } else {
+                ParseError::NotRecognised
+            },
+        )),
+        result => result,
+    }
 }
 
-/// Builds credentials from the four typed fields (an empty token or expiry means none).
+/// Reads the "type them in" form: each value trimmed (and unquoted); an empty token or
+/// expiration means none. The expiration is ISO 8601 (`2026-11-22T13:00:00Z`) or epoch seconds.
 ///
 /// # Errors
-/// An empty key id or secret ([`ParseError::Missing`]), or an expiry that is not a timestamp.
+///
+/// [`ParseError::Missing`] (with [`Format::Fields`]) for an empty key ID or secret, or an empty
+/// token with an `ASIA` key ID; [`ParseError::BadExpiration`] for an expiration that is not a
+/// timestamp.
 pub fn from_fields(
     access_key_id: &str,
     secret: &str,
     session_token: &str,
     expiration: &str,
 ) -> Result<Parsed, ParseError> {
-    let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
-    let expiration = match given(expiration) {
-        Some(text) => Some(parse_iso8601(&text).ok_or(ParseError::BadExpiration(Format::Typed))?),
+    let value = |s: &str| Some(unquote(s).to_owned()).filter(|v| !v.is_empty());
+    let expires_at = match value(expiration) {
         None => None,
+        Some(text) => Some(read_time(&text).ok_or(ParseError::BadExpiration {
+            format: Format::Fields,
+        })?),
     };
-    let values = Values {
-        key_id: given(access_key_id),
-        secret: given(secret),
-        token: given(session_token),
-        expiration,
-        region: None,
-    };
-    values.finish(Format::Typed)
+    let (id, secret, token) = (value(access_key_id), value(secret), value(session_token));
+    assemble(Format::Fields, id, secret, token, expires_at, None)
 }
 
-/// A shell prompt copied along with the command output.
-fn strip_prompt(text: &str) -> &str {
-    text.strip_prefix("$ ").unwrap_or(text)
-}
-
-#[derive(Default)]
-struct Values {
-    key_id: Option<String>,
+/// Checks the parts and builds the result with its warnings.
+fn assemble(
+    format: Format,
+    id: Option<String>,
     secret: Option<String>,
     token: Option<String>,
-    expiration: Option<Millis>,
+    expires_at: Option<Millis>,
     region: Option<String>,
-}
-
-impl Values {
-    fn finish(self, format: Format) -> Result<Parsed, ParseError> {
-        let mut missing = Vec::new();
-        if self.key_id.is_none() {
-            missing.push(format.spell(Name::KeyId));
-        }
-        if self.secret.is_none() {
-            missing.push(format.spell(Name::Secret));
-        }
-        let (Some(access_key_id), Some(secret_access_key)) = (self.key_id, self.secret) else {
-            return Err(ParseError::Missing { format, missing });
-        };
-        let credentials = Credentials {
-            access_key_id,
-            secret_access_key,
-            session_token: self.token,
-            expires_at: self.expiration,
-        };
-        let mut warnings = Vec::new();
-        if credentials.is_long_term() {
-            warnings.push(Warning::LongTerm);
-        }
-        if !looks_like_key_id(&credentials.access_key_id) {
-            warnings.push(Warning::UnusualKeyId);
-        }
-        Ok(Parsed {
-            credentials,
-            format,
-            region: self.region,
-            warnings,
-        })
+) -> Result<Parsed, ParseError> {
+    let missing = |field| ParseError::Missing { format, field };
+    let access_key_id = id.ok_or_else(|| missing(Field::AccessKeyId))?;
+    let secret_access_key = secret.ok_or_else(|| missing(Field::SecretAccessKey))?;
+    if token.is_none() && access_key_id.starts_with("ASIA") {
+        return Err(missing(Field::SessionToken));
     }
+    let credentials = Credentials {
+        access_key_id,
+        secret_access_key,
+        session_token: token,
+        expires_at,
+    };
+    let mut warnings = Vec::new();
+    if credentials.is_long_term() {
+        warnings.push(Warning::LongTerm {
+            akia: credentials.access_key_id.starts_with("AKIA"),
+        });
+    }
+    if !looks_like_key_id(&credentials.access_key_id) {
+        warnings.push(Warning::UnusualKeyId {
+            key_id: credentials.masked_key_id(),
+        });
+    }
+    Ok(Parsed {
+        credentials,
+        format,
+        region,
+        warnings,
+    })
 }
 
+/// `AKIA` or `ASIA` and 16 capital letters or digits.
 fn looks_like_key_id(id: &str) -> bool {
     (id.starts_with("AKIA") || id.starts_with("ASIA"))
         && id.len() == 20
@@ -439,165 +644,263 @@ fn looks_like_key_id(id: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
-/// An expiry as AWS writes it: an ISO 8601 string, or epoch seconds (integer, decimal or in
-/// exponent form, as the Cognito Identity API sends).
-fn expiration_of(value: &Value) -> Option<Millis> {
-    match value {
-        Value::String(text) => parse_iso8601(text).or_else(|| {
-            text.trim()
-                .parse::<f64>()
-                .ok()
-                .and_then(|s| expiration_of(&json!(s)))
-        }),
-        Value::Number(n) => n
-            .as_f64()
-            .filter(|s| s.is_finite() && *s > 0.0 && *s < 1e11)
-            .map(|s| (s * 1000.0).round() as Millis),
-        _ => None,
+/// First four and last four characters, or all of a short ID.
+fn mask(id: &str) -> String {
+    let n = id.chars().count();
+    if n <= 8 {
+        return id.to_owned();
+    }
+    let tail = id.chars().skip(n - 4);
+    id.chars().take(4).chain(Some('…')).chain(tail).collect()
+}
+
+/// An expiration written as ISO 8601 or as epoch seconds.
+fn read_time(text: &str) -> Option<Millis> {
+    parse_iso8601(text).or_else(|| text.trim().parse().ok().and_then(epoch_millis))
+}
+
+/// Epoch seconds (as the raw Cognito Identity API returns, e.g. `1.79E9`) as milliseconds.
+/// Numbers from 10^11 on are read as milliseconds already (10^11 seconds is the year 5138).
+fn epoch_millis(number: f64) -> Option<Millis> {
+    if !(0.0..1e14).contains(&number) {
+        None
+    } else if number >= 1e11 {
+        Some(number.round() as Millis)
+    } else {
+        Some((number * 1000.0).round() as Millis)
     }
 }
 
-fn parse_json(text: &str) -> Result<Parsed, ParseError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ParseError::BadJson(e.to_string()))?;
-    let Some(top) = value.as_object() else {
-        return Err(ParseError::NotRecognised);
-    };
-    let (inner, format): (&Map<String, Value>, Format) = match top.get("Credentials") {
-        Some(Value::Object(inner)) if inner.contains_key("SecretKey") => {
-            (inner, Format::CognitoIdentity)
-        }
-        Some(Value::Object(inner)) => (inner, Format::StsJson),
-        _ => (top, Format::Process),
-    };
-    let text_of = |k: &str| {
-        inner
-            .get(k)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let mut values = Values {
-        key_id: text_of("AccessKeyId"),
-        secret: text_of("SecretAccessKey").or_else(|| text_of("SecretKey")),
-        token: text_of("SessionToken"),
-        expiration: None,
-        region: top.get("Region").and_then(Value::as_str).map(str::to_owned),
-    };
-    if let Some(expiry) = inner.get("Expiration").filter(|v| !v.is_null()) {
-        values.expiration = Some(expiration_of(expiry).ok_or(ParseError::BadExpiration(format))?);
-    }
-    if values.key_id.is_none() || values.secret.is_none() {
-        let mut missing = Vec::new();
-        if values.key_id.is_none() {
-            missing.push(format.spell(Name::KeyId));
-        }
-        if values.secret.is_none() {
-            missing.push(format.spell(Name::Secret));
-        }
-        return Err(ParseError::JsonWithout { format, missing });
-    }
-    values.finish(format)
-}
+/// Members that mark the object holding the credentials.
+const JSON_MEMBERS: [&str; 4] = [
+    "AccessKeyId",
+    "SecretAccessKey",
+    "SecretKey",
+    "SessionToken",
+];
 
-/// A value without the quotes around it.
-fn unquote(v: &str) -> &str {
-    let v = v.trim();
-    for q in ['"', '\''] {
-        if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
-            return &v[1..v.len() - 1];
+/// The object holding the credentials, searched to a bounded depth, and its format.
+fn locate(value: &Value, depth: u8) -> Option<(&Map<String, Value>, Format)> {
+    let obj = match value {
+        Value::Object(obj) => obj,
+        Value::Array(items) if depth > 0 => {
+            return items.iter().find_map(|v| locate(v, depth - 1));
         }
+        _ => return None,
+    };
+    let cognito = |o: &Map<String, Value>| o.contains_key("SecretKey");
+    if JSON_MEMBERS.iter().any(|m| obj.contains_key(*m)) {
+        let format = if cognito(obj) {
+            Format::CognitoIdentity
+        } else {
+            Format::Process
+        };
+        return Some((obj, format));
     }
-    v
-}
-
-/// One line read as an assignment: its form, the variable and the value.
-fn assignment(line: &str) -> Option<(Format, &str, &str)> {
-    let lower = line.to_ascii_lowercase();
-    if lower.starts_with("$env:") {
-        let (name, value) = line[5..].split_once('=')?;
-        return Some((Format::PowerShell, name.trim(), unquote(value)));
+    if let Some(inner) = obj.get("Credentials").and_then(Value::as_object) {
+        let format = if cognito(inner) || obj.contains_key("IdentityId") {
+            Format::CognitoIdentity
+        } else {
+            Format::StsJson
+        };
+        return Some((inner, format));
     }
-    if let Some(rest) = line.strip_prefix("export ") {
-        let (name, value) = rest.split_once('=')?;
-        return Some((Format::Env, name.trim(), unquote(value)));
-    }
-    if let Some(rest) = line.strip_prefix("set ") {
-        let rest = rest.trim_start();
-        if rest.starts_with('-') {
-            // fish: set -gx NAME VALUE (also -x, -Ux, --export, --global).
-            let mut words = rest.split_whitespace().skip_while(|w| w.starts_with('-'));
-            let name = words.next()?;
-            let value = rest[rest.find(name)? + name.len()..].trim();
-            return Some((Format::Fish, name, unquote(value)));
-        }
-        let (name, value) = rest.split_once('=')?;
-        return Some((Format::WindowsCmd, name.trim(), unquote(value)));
-    }
-    let (name, value) = line.split_once('=')?;
-    let name_trimmed = name.trim();
-    if name_trimmed.is_empty() || name_trimmed.contains(char::is_whitespace) {
+    if depth == 0 {
         return None;
     }
-    let format = if name_trimmed.starts_with("aws_") || name != name_trimmed {
-        Format::IniProfile
-    } else {
-        Format::EnvNoExport
-    };
-    Some((format, name_trimmed, unquote(value)))
+    obj.values().find_map(|v| locate(v, depth - 1))
 }
 
-fn parse_lines(text: &str) -> Result<Parsed, ParseError> {
-    let mut values = Values::default();
-    let mut format: Option<Format> = None;
-    let mut seen_other = false;
-    for raw in text.lines() {
-        let line = strip_prompt(raw.trim());
-        let lower = line.to_ascii_lowercase();
-        if line.is_empty()
-            || line.starts_with('#')
-            || line.starts_with("::")
-            || lower.starts_with("rem ")
-            || (line.starts_with('[') && line.ends_with(']'))
-        {
+/// Reads the credentials out of a JSON document.
+fn from_json(value: &Value) -> Result<Parsed, ParseError> {
+    let (obj, format) = locate(value, 8).ok_or(ParseError::JsonWithoutCredentials)?;
+    let text = |name: &str, field| match obj.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_owned()).filter(|s| !s.is_empty())),
+        Some(_) => Err(ParseError::NotText { format, field }),
+    };
+    let id = text("AccessKeyId", Field::AccessKeyId)?;
+    let secret = match text("SecretAccessKey", Field::SecretAccessKey)? {
+        Some(secret) => Some(secret),
+        None => text("SecretKey", Field::SecretAccessKey)?,
+    };
+    let token = text("SessionToken", Field::SessionToken)?;
+    let bad = ParseError::BadExpiration { format };
+    let expires_at = match obj.get("Expiration") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => Some(read_time(s).ok_or(bad)?),
+        Some(Value::Number(n)) => Some(n.as_f64().and_then(epoch_millis).ok_or(bad)?),
+        Some(_) => return Err(bad),
+    };
+    assemble(format, id, secret, token, expires_at, None)
+}
+
+/// Reads variables line by line (every format but the JSON ones).
+fn from_lines(text: &str) -> Result<Parsed, ParseError> {
+    // Key ID, secret, token, expiration, AWS_REGION, AWS_DEFAULT_REGION: (name, value).
+    let mut found: [Option<(&str, &str)>; 6] = [None; 6];
+    let mut format = None;
+    let mut section = false;
+    let mut bare_key = None;
+    for line in text.split(['\n', '\r']) {
+        let line = line.trim();
+        if line.is_empty() || is_comment(line) {
             continue;
         }
-        let Some((form, variable, value)) = assignment(line) else {
-            seen_other = true;
+        if line.starts_with('[') && line.ends_with(']') {
+            section = true;
+            continue;
+        }
+        let assigned = assignment(line).or_else(|| {
+            ["$ ", "% ", ">"]
+                .iter()
+                .find_map(|prompt| assignment(line.split_once(prompt)?.1.trim_start()))
+        });
+        let Some((line_format, name, raw)) = assigned else {
+            let word = clean(line);
+            if bare_key.is_none()
+                && word.len() >= 16
+                && (word.starts_with("AKIA") || word.starts_with("ASIA"))
+                && word.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                bare_key = Some(word);
+            }
             continue;
         };
-        let Some(name) = Name::of_variable(variable) else {
-            continue;
+        let index = match name.to_ascii_uppercase().as_str() {
+            "AWS_ACCESS_KEY_ID" => 0,
+            "AWS_SECRET_ACCESS_KEY" => 1,
+            "AWS_SESSION_TOKEN" | "AWS_SECURITY_TOKEN" => 2,
+            "AWS_CREDENTIAL_EXPIRATION" | "AWS_SESSION_EXPIRATION" => 3,
+            "AWS_REGION" => 4,
+            "REGION" if line_format == Format::IniProfile => 4,
+            "AWS_DEFAULT_REGION" => 5,
+            _ => continue,
         };
-        format.get_or_insert(form);
-        let value = value.trim();
+        format = format.or(Some(line_format));
+        let value = clean(raw);
         if value.is_empty() {
             continue;
         }
-        let slot = match name {
-            Name::KeyId => &mut values.key_id,
-            Name::Secret => &mut values.secret,
-            Name::Token => &mut values.token,
-            Name::Region => &mut values.region,
-            Name::Expiration => {
-                let at = parse_iso8601(value)
-                    .ok_or(ParseError::BadExpiration(format.unwrap_or(form)))?;
-                if values.expiration.is_some_and(|e| e != at) {
-                    return Err(ParseError::Conflict(name.env()));
-                }
-                values.expiration = Some(at);
-                continue;
+        match found[index] {
+            None => found[index] = Some((name, value)),
+            Some((_, earlier)) if earlier != value && index < 4 => {
+                return Err(ParseError::Conflict {
+                    variable: name.to_owned(),
+                });
             }
-        };
-        match slot {
-            Some(old) if old != value => return Err(ParseError::Conflict(name.env())),
-            _ => *slot = Some(value.to_owned()),
+            Some(_) => {}
         }
     }
-    match format {
-        Some(format) => values.finish(format),
-        None if seen_other && looks_like_key_id(text.trim()) => Err(ParseError::KeyIdOnly),
-        None => Err(ParseError::NotRecognised),
+    let Some(mut format) = format else {
+        return Err(
+            bare_key.map_or(ParseError::NotRecognised, |key| ParseError::OnlyKeyId {
+                key_id: mask(key),
+            }),
+        );
+    };
+    if section && format == Format::EnvNoExport {
+        format = Format::IniProfile;
     }
+    let value = |index: usize| found[index].map(|(_, v)| v.to_owned());
+    let expires_at = match found[3] {
+        None => None,
+        Some((_, v)) => Some(read_time(v).ok_or(ParseError::BadExpiration { format })?),
+    };
+    let region = value(4).or(value(5));
+    assemble(format, value(0), value(1), value(2), expires_at, region)
+}
+
+/// `#`, `;`, `//`, `::` and `REM` comment lines.
+fn is_comment(line: &str) -> bool {
+    ["#", ";", "//", "::"].iter().any(|c| line.starts_with(c))
+        || prefix_ci(line, "rem").is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// `line` without `prefix`, compared ignoring ASCII case.
+fn prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| line.get(prefix.len()..))
+        .flatten()
+}
+
+/// What follows a leading command word (`export`, `set`) and whitespace.
+fn command<'a>(line: &'a str, word: &str) -> Option<&'a str> {
+    let rest = prefix_ci(line, word)?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+}
+
+/// One variable assignment: its format, the variable's name, and the raw value.
+fn assignment(line: &str) -> Option<(Format, &str, &str)> {
+    let (format, name, value) = if let Some(rest) = command(line, "export") {
+        let (name, value) = rest.split_once('=')?;
+        (Format::Env, name, value)
+    } else if let Some(rest) = prefix_ci(line, "$env:") {
+        let (name, value) = rest.split_once('=')?;
+        (Format::PowerShell, name, value)
+    } else if let Some(mut rest) = command(line, "set") {
+        let cmd = rest
+            .strip_prefix('"')
+            .map_or(rest, |r| r.strip_suffix('"').unwrap_or(r))
+            .split_once('=')
+            .filter(|(name, _)| !rest.starts_with('-') && !name.contains(char::is_whitespace));
+        if let Some((name, value)) = cmd {
+            (Format::WindowsCmd, name, value)
+        } else {
+            // fish: `set -gx NAME "value"` (any flags, or none)
+            while rest.starts_with('-') {
+                rest = rest.split_once(char::is_whitespace)?.1.trim_start();
+            }
+            let (name, value) = rest.split_once(char::is_whitespace)?;
+            (Format::Fish, name, value)
+        }
+    } else {
+        let (name, value) = line.split_once('=')?;
+        let ini = name.ends_with(char::is_whitespace)
+            || value.starts_with(char::is_whitespace)
+            || name.contains(|c: char| c.is_ascii_lowercase());
+        let format = if ini {
+            Format::IniProfile
+        } else {
+            Format::EnvNoExport
+        };
+        (format, name, value)
+    };
+    let name = name.trim();
+    let is_name = name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
+    is_name.then_some((format, name, value))
+}
+
+/// Quote pairs a value may be wrapped in (straight, and the curly ones chat tools substitute).
+const QUOTES: [(char, char); 4] = [('"', '"'), ('\'', '\''), ('“', '”'), ('‘', '’')];
+
+/// A pasted value without its quotes, statement end (`;`) or trailing comment.
+fn clean(raw: &str) -> &str {
+    let value = raw.trim();
+    for (open, close) in QUOTES {
+        if let Some(inner) = value.strip_prefix(open) {
+            return inner
+                .split_once(close)
+                .map_or(inner, |(inside, _)| inside)
+                .trim();
+        }
+    }
+    value
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(';')
+}
+
+/// A typed value, trimmed, without quotes around all of it.
+fn unquote(text: &str) -> &str {
+    let value = text.trim();
+    QUOTES
+        .iter()
+        .find_map(|&(open, close)| value.strip_prefix(open)?.strip_suffix(close))
+        .map_or(value, str::trim)
 }

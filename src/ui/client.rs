@@ -229,9 +229,12 @@ impl Link {
             ApiError::from_response(status, error_type.as_deref(), request_id.as_deref(), &text);
         // Some services quote the canonical request in signature errors, session token
         // included: it must not reach the page.
-        for secret in [Some(creds.secret_access_key.as_str()), creds.session_token.as_deref()]
-            .into_iter()
-            .flatten()
+        for secret in [
+            Some(creds.secret_access_key.as_str()),
+            creds.session_token.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             if error.message.contains(secret) {
                 error.message = error.message.replace(secret, "<redacted>");

@@ -404,7 +404,7 @@ pub fn ConnectPanel() -> impl IntoView {
                 view! {
                     <p class="creds-status" data-expired=expired.to_string()>
                         "Using "
-                        <code class="creds-key">{credentials::mask(&c.access_key_id)}</code>
+                        <code class="creds-key">{c.masked_key_id()}</code>
                         {format!(" ({kind}, {expiry}), read from {source}.")}
                     </p>
                 }
