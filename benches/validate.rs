@@ -2,11 +2,14 @@
 //!
 //! `cargo bench --bench validate` prints the median and the 90th percentile over repeated runs
 //! of: validating the maximal request as raw JSON and as a typed request, mapping a Describe
-//! response, and the per-keystroke work of the form (one field changed, whole request checked).
+//! response, the per-keystroke work of the form (one field changed, whole request checked), and
+//! framing and signing the UpdateUserPool call with the maximal request as its body.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use cognito_pool_console::aws::api::{self, Endpoint, Operation};
+use cognito_pool_console::aws::sign::Key;
 use cognito_pool_console::describe;
 use cognito_pool_console::model::UpdateUserPoolRequest;
 use cognito_pool_console::validate;
@@ -93,5 +96,31 @@ fn main() {
     let response = json!({ "UserPool": pool });
     measure("describe_to_update(maximal pool)", || {
         black_box(describe::describe_to_update(black_box(&response)).ok());
+    });
+    let endpoint = match Endpoint::for_region("us-east-1") {
+        Ok(endpoint) => endpoint,
+        Err(error) => {
+            eprintln!("endpoint: {error}");
+            std::process::exit(2);
+        }
+    };
+    let key = Key {
+        access_key_id: "ASIAEXAMPLE7Q2R4T6VX",
+        secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzEXAMPLEKY",
+        session_token: Some("IQoJb3JpZ2luX2VjEXAMPLEtoken"),
+    };
+    let body = serde_json::to_string_pretty(&maximal).unwrap_or_default();
+    measure("sign UpdateUserPool (maximal body, aws-sigv4)", || {
+        black_box(
+            api::prepare(
+                Operation::UpdateUserPool,
+                &endpoint,
+                "us-east-1",
+                key,
+                black_box(body.clone()),
+                1_795_305_600_000,
+            )
+            .ok(),
+        );
     });
 }
