@@ -21,7 +21,7 @@ NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
 	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
 
 .PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
-	test-peer test-browser build bench e2e size clean
+	test-peer test-browser build bench floor e2e size clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -64,9 +64,12 @@ test-browser: ## Browser tests (tests/browser*.rs) in headless Chromium via wasm
 build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
 	$(NO_NET) trunk build --release --offline
 
-bench: build ## Speed figures of the release build in Chromium, and native core timings
-	cd tests/e2e && DIST=$(DIST) node bench.mjs
+bench: build floor ## Sizes and speed of the release build vs the one-input floor page, and native timings
+	cd tests/e2e && DIST=$(DIST) FLOOR_DIST=$(CURDIR)/target/floor-dist node bench.mjs
 	cargo bench --bench validate
+
+floor: check-tools ## Release build of bench/floor (one input, one finding) into target/floor-dist/
+	cd bench/floor && $(NO_NET) trunk build --release --offline
 
 e2e: ## End-to-end tests of dist/ in Chromium (run `make build` first)
 	@test -f $(DIST)/index.html || { echo "no $(DIST)/index.html: run make build first" >&2; exit 1; }

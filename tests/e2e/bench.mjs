@@ -1,104 +1,188 @@
-// Benchmark (not a test): prints figures, asserts nothing about time. Run with `make bench`
-// after `make build`. Measures, in Debian's headless Chromium on the release build:
-//  - navigation -> interactive form (the User pool ID control is in the DOM), median of runs;
-//  - an input event on a field -> its finding in the DOM (and gone again), with the whole form
-//    rendered (a request with all 115 paths imported), median and p90 of runs;
-//  - which DOM nodes a keystroke touches outside the edited field.
-import { readFile } from 'node:fs/promises';
+// Benchmark (not a test): prints figures, asserts nothing about time. Run with `make bench`,
+// which builds the console and the floor page (bench/floor: one input, one finding, the same
+// release profile and wasm-opt settings) first. For each, in Debian's headless Chromium:
+//  - asset sizes: raw, gzip -9 and brotli (quality 11), and the wasm's code and data sections;
+//  - navigation -> interactive (the input the test types into is in the DOM), median of runs;
+//  - an input event on a field -> its finding in the DOM (and gone again), median and p90; for
+//    the console with the whole form rendered (a request with all 115 paths imported);
+// and the console's figures as ratios to the floor's (the issue's goal: both at most 2).
+import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { serveDist } from './server.mjs';
 import { launchChromium } from './browser.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
+const FLOOR = resolve(process.env.FLOOR_DIST ?? join(here, '../../target/floor-dist'));
 const RUNS = Number(process.env.RUNS ?? 15);
 const KEYS = Number(process.env.KEYS ?? 40);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1000).toFixed(1)} KB`;
 
 const request = JSON.parse(await readFile(join(here, '../fixtures/maximal_request.json'), 'utf8'));
 request.VerificationMessageTemplate.EmailMessage = 'Your verification code is {####}';
 
-const server = await serveDist(DIST);
-const browser = await launchChromium();
-try {
-  // 1. Navigation -> interactive.
-  const startup = [];
+/** The sizes of the files of `dist`: [{ name, raw, gzip, brotli }] and their total. */
+async function sizes(dist) {
+  const files = [];
+  for (const name of (await readdir(dist)).sort()) {
+    const body = await readFile(join(dist, name));
+    files.push({
+      name,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  const total = { name: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of ['raw', 'gzip', 'brotli']) total[k] += f[k];
+  return { files, total };
+}
+
+/** The byte size of each section of a wasm module (code, data, custom sections by name, ...). */
+function wasmSections(bytes) {
+  const names = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'];
+  let at = 8;
+  const leb = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[at++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return result;
+      shift += 7;
+    }
+  };
+  const out = {};
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    let name = names[id] ?? `section ${id}`;
+    if (id === 0) {
+      const start = at;
+      const length = leb();
+      name = `custom "${Buffer.from(bytes.subarray(at, at + length)).toString()}"`;
+      at = start;
+    }
+    out[name] = (out[name] ?? 0) + size;
+    at += size;
+  }
+  return out;
+}
+
+/** Navigation -> interactive, over RUNS fresh page loads: the times `ready` became true. */
+async function startup(browser, url, selector) {
+  const times = [];
   for (let i = 0; i < RUNS; i += 1) {
     const page = await browser.context.newPage();
-    await page.goto(server.url);
-    const ready = await page.waitForFunction(() => {
-      const input = document.querySelector('[data-pointer="/UserPoolId"] input');
-      return input ? performance.now() : false;
-    }, null, { polling: 'raf' });
-    startup.push(await ready.jsonValue());
+    await page.goto(url);
+    const ready = await page.waitForFunction(
+      (s) => (document.querySelector(s) ? performance.now() : false),
+      selector,
+      { polling: 'raf' },
+    );
+    times.push(await ready.jsonValue());
     await page.close();
   }
+  return times;
+}
 
-  // 2. Keystroke -> findings, whole form rendered.
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel('Import JSON').fill(JSON.stringify(request));
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const controls = await page.locator('[data-path]').count();
-  const times = await page.evaluate(async (keys) => {
-    const pointer = '/Policies/PasswordPolicy/MinimumLength';
-    const input = document.querySelector(`[data-pointer="${pointer}"] input`);
-    const finding = () => document.querySelector(`.field[data-pointer="${pointer}"] .finding[data-rule="R-PWD-01"]`);
-    const until = (wanted) =>
-      new Promise((done) => {
-        if (wanted()) return done();
-        const observer = new MutationObserver(() => {
-          if (wanted()) {
-            observer.disconnect();
-            done();
-          }
+/** Input event -> finding shown / cleared, KEYS times each way, on a loaded `page`. */
+function keystrokes(page, { input, finding, bad, good }) {
+  return page.evaluate(
+    async ({ input, finding, bad, good, keys }) => {
+      const field = document.querySelector(input);
+      const shown = () => document.querySelector(finding);
+      const until = (wanted) =>
+        new Promise((done) => {
+          if (wanted()) return done();
+          const observer = new MutationObserver(() => {
+            if (wanted()) {
+              observer.disconnect();
+              done();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
         });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      });
-    const out = { appear: [], clear: [], touchedOutside: [] };
-    for (let i = 0; i < keys; i += 1) {
-      // Count the nodes mutated outside the edited field during one keystroke.
-      const field = input.closest('.field');
-      const outside = new Set();
-      const watch = new MutationObserver((records) => {
-        for (const r of records) {
-          if (!field.contains(r.target)) outside.add(r.target.closest?.('[id]')?.id ?? r.target.nodeName);
-        }
-      });
-      watch.observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, characterData: true });
-      let t0 = performance.now();
-      input.value = '5';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await until(() => finding() !== null);
-      out.appear.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 0));
-      watch.disconnect();
-      out.touchedOutside.push([...outside].sort().join(' '));
-      t0 = performance.now();
-      input.value = '12';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await until(() => finding() === null);
-      out.clear.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    return out;
-  }, KEYS);
-
-  const sizes = await page.evaluate(() =>
-    performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.transferSize, r.decodedBodySize]),
+      const out = { appear: [], clear: [] };
+      for (let i = 0; i < keys; i += 1) {
+        let t0 = performance.now();
+        field.value = bad;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await until(() => shown() !== null);
+        out.appear.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 0));
+        t0 = performance.now();
+        field.value = good;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        await until(() => shown() === null);
+        out.clear.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return out;
+    },
+    { input, finding, bad, good, keys: KEYS },
   );
-  console.log(`Release build in headless Chromium (${RUNS} page loads, ${KEYS} keystrokes each way)`);
-  console.log(`  navigation -> interactive form:          median ${ms(median(startup))}  p90 ${ms(p90(startup))}`);
-  console.log(`  input -> finding shown (${controls} data-path elements): median ${ms(median(times.appear))}  p90 ${ms(p90(times.appear))}`);
-  console.log(`  input -> finding cleared:                 median ${ms(median(times.clear))}  p90 ${ms(p90(times.clear))}`);
-  console.log(`  nodes touched outside the edited field, first keystroke: ${times.touchedOutside[0] || '(none)'}`);
-  for (const [name, transfer, decoded] of sizes) console.log(`  loaded ${name}: ${decoded} bytes`);
+}
+
+const MIN = '/Policies/PasswordPolicy/MinimumLength';
+const console_ = { dist: DIST, ready: '[data-pointer="/UserPoolId"] input' };
+const floor = { dist: FLOOR, ready: '#min' };
+
+const browser = await launchChromium();
+const servers = [];
+try {
+  const results = {};
+  for (const [name, target] of [['console', console_], ['floor', floor]]) {
+    const server = await serveDist(target.dist);
+    servers.push(server);
+    const size = await sizes(target.dist);
+    const wasmFile = size.files.find((f) => f.name.endsWith('.wasm'));
+    const sections = wasmSections(await readFile(join(target.dist, wasmFile.name)));
+    const start = await startup(browser, server.url, target.ready);
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector(target.ready);
+    let keys;
+    if (name === 'console') {
+      await page.getByLabel('Import JSON').fill(JSON.stringify(request));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      keys = await keystrokes(page, {
+        input: `[data-pointer="${MIN}"] input`,
+        finding: `.field[data-pointer="${MIN}"] .finding[data-rule="R-PWD-01"]`,
+        bad: '5',
+        good: '12',
+      });
+    } else {
+      keys = await keystrokes(page, { input: '#min', finding: '.finding[data-rule="R-PWD-01"]', bad: '5', good: '12' });
+    }
+    await page.close();
+    results[name] = { size, sections, start, keys };
+
+    console.log(`\n${name} (${target.dist})`);
+    for (const f of [...size.files, size.total]) {
+      console.log(`  ${f.name.padEnd(44)} raw ${kb(f.raw).padStart(9)}  gzip ${kb(f.gzip).padStart(9)}  brotli ${kb(f.brotli).padStart(9)}`);
+    }
+    console.log(`  wasm sections: ${Object.entries(sections).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+    console.log(`  navigation -> interactive: median ${ms(median(start))}  p90 ${ms(p90(start))}  (${RUNS} loads)`);
+    console.log(`  input -> finding shown:    median ${ms(median(keys.appear))}  p90 ${ms(p90(keys.appear))}  (${KEYS} keystrokes)`);
+    console.log(`  input -> finding cleared:  median ${ms(median(keys.clear))}  p90 ${ms(p90(keys.clear))}`);
+  }
+  const c = results.console;
+  const f = results.floor;
+  const ratio = (a, b) => (a / b).toFixed(2);
+  console.log('\nconsole / floor (goal: at most 2)');
+  console.log(`  total gzip size:            ${ratio(c.size.total.gzip, f.size.total.gzip)}  (${kb(c.size.total.gzip)} / ${kb(f.size.total.gzip)})`);
+  console.log(`  navigation -> interactive:  ${ratio(median(c.start), median(f.start))}`);
+  console.log(`  input -> finding shown:     ${ratio(median(c.keys.appear), median(f.keys.appear))}`);
+  console.log(`  input -> finding cleared:   ${ratio(median(c.keys.clear), median(f.keys.clear))}`);
 } finally {
   await browser.close();
-  await server.close();
+  for (const s of servers) await s.close();
 }
