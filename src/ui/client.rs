@@ -82,11 +82,11 @@ impl Link {
 
     fn note_skew(self) {
         let offset = self.clock.with_untracked(|c| c.offset());
-        let minutes = (offset as f64 / 60_000.0).abs();
         let direction = if offset > 0 { "behind" } else { "ahead of" };
         self.skew_note.set(Some(format!(
-            "This computer's clock is {minutes:.1} min {direction} AWS's; the console signs with \
-             AWS's time instead."
+            "This computer's clock is {} min {direction} AWS's; the console signs with AWS's \
+             time instead.",
+            tenths(offset.unsigned_abs() / 6_000)
         )));
     }
 
@@ -141,9 +141,9 @@ impl Link {
             }
             let wait = backoff.delay(attempt, js_sys::Math::random());
             self.progress.set(Some(format!(
-                "{doing}: {} Trying again in {:.1} s (attempt {} of {}).",
+                "{doing}: {} Trying again in {} s (attempt {} of {}).",
                 error.summary(),
-                wait as f64 / 1000.0,
+                tenths(wait.unsigned_abs() / 100),
                 attempt + 2,
                 backoff.max_attempts
             )));
@@ -248,6 +248,12 @@ impl Default for Link {
     fn default() -> Self {
         Link::new()
     }
+}
+
+/// `n` tenths as a decimal with one digit after the point (`12` → `1.2`), without the float
+/// formatting code that `{:.1}` pulls into the wasm.
+fn tenths(n: u64) -> String {
+    format!("{}.{}", n / 10, n % 10)
 }
 
 /// The message of a gloo-net error (a rejected `fetch` says "Failed to fetch").
