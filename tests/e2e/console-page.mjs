@@ -1,4 +1,5 @@
 // Page object of the console's shell page: what a reader finds on it, by role and landmark.
+import { readFile } from 'node:fs/promises';
 
 /** The console page in one browser tab, with the problems seen while it loaded and ran. */
 export class ConsolePage {
@@ -175,6 +176,23 @@ export class ConsolePage {
     await this.page.getByLabel(/^Endpoint/).fill(endpoint);
   }
 
+  /** As `connect`, with the credentials' expiry pasted too (`AWS_CREDENTIAL_EXPIRATION`, as
+   * `aws configure export-credentials --format env` prints it): the console then knows when
+   * they expire. */
+  async connectUntilExpiry(creds, endpoint, region = 'us-east-1') {
+    await this.pasteCredentials(
+      [
+        `export AWS_ACCESS_KEY_ID=${creds.accessKeyId}`,
+        `export AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}`,
+        `export AWS_SESSION_TOKEN=${creds.sessionToken}`,
+        `export AWS_CREDENTIAL_EXPIRATION=${creds.expiration}`,
+      ].join('\n'),
+    );
+    await this.page.locator('.creds-status').waitFor();
+    await this.page.getByLabel('Region', { exact: true }).fill(region);
+    await this.page.getByLabel(/^Endpoint/).fill(endpoint);
+  }
+
   /** Lists the pools and returns the ids shown. */
   async listPools() {
     await this.page.getByRole('button', { name: 'List user pools' }).click();
@@ -229,6 +247,219 @@ export class ConsolePage {
     const problem = this.page.locator(`#${section} .problem`).first();
     await problem.waitFor();
     return { code: await problem.getAttribute('data-code'), text: (await problem.textContent()).trim() };
+  }
+
+  // ---- Audits and edits kept (secrets.test.mjs, lost.test.mjs) ---------------------------------
+
+  /**
+   * Starts recording, for an audit, everything the page says and sends: every console message of
+   * every type (with its arguments as JSON where they have one), every request (URL, method,
+   * every header, body), every URL a frame navigated to and every download's URL. Call it
+   * before `open`; read the record with `recorded()`.
+   */
+  record() {
+    const record = { console: [], requests: [], navigations: [], downloads: [], pending: [] };
+    this.page.on('console', (message) => {
+      const entry = { type: message.type(), text: message.text(), args: [] };
+      record.console.push(entry);
+      for (const arg of message.args()) {
+        record.pending.push(
+          arg.jsonValue().then(
+            (value) => entry.args.push(JSON.stringify(value) ?? String(value)),
+            () => {},
+          ),
+        );
+      }
+    });
+    this.page.on('pageerror', (error) => record.console.push({ type: 'pageerror', text: String(error), args: [] }));
+    this.page.on('request', (request) => {
+      const entry = { url: request.url(), method: request.method(), headers: request.headers(), body: request.postData() ?? '' };
+      record.requests.push(entry);
+      record.pending.push(request.allHeaders().then((all) => { entry.headers = all; }, () => {}));
+    });
+    this.page.on('framenavigated', (frame) => record.navigations.push(frame.url()));
+    this.page.on('download', (download) => record.downloads.push(download.url()));
+    this.recording = record;
+    return record;
+  }
+
+  /** The record started by `record()`, once every header and argument in it has been read. */
+  async recorded() {
+    for (;;) {
+      const pending = this.recording.pending.splice(0);
+      if (pending.length === 0) return this.recording;
+      await Promise.all(pending);
+    }
+  }
+
+  /**
+   * Where a secret could sit in the page now: `html` (the serialised document), `values` (the
+   * `.value` of every input but the password ones, and of every textarea and select, as
+   * `{ id, type, value }`), `passwordValues`, `local` and `session` (every storage entry, as
+   * JSON), `url`.
+   */
+  async traces() {
+    return this.page.evaluate(() => {
+      const controls = [...document.querySelectorAll('input, textarea, select')].map((control) => ({
+        id: control.id,
+        type: control.type,
+        value: control.value,
+      }));
+      return {
+        html: document.documentElement.outerHTML,
+        values: controls.filter((c) => c.type !== 'password'),
+        passwordValues: controls.filter((c) => c.type === 'password'),
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+        url: location.href,
+      };
+    });
+  }
+
+  /** Types `creds` into the "Type them in instead" fields, by their labels, and uses them. */
+  async typeCredentials(creds) {
+    await this.page.getByText('Type them in instead').click();
+    await this.page.getByLabel('Access key ID', { exact: true }).fill(creds.accessKeyId);
+    await this.page.getByLabel('Secret access key', { exact: true }).fill(creds.secretAccessKey);
+    await this.page.getByLabel('Session token', { exact: true }).fill(creds.sessionToken);
+    await this.page.getByRole('button', { name: 'Use these credentials' }).click();
+    await this.page.locator('.creds-status').waitFor();
+  }
+
+  /** The credentials status line ("Using ASIA…"), or null when no credentials are held. */
+  async credentialsStatus() {
+    const status = this.page.locator('.creds-status');
+    return (await status.count()) ? (await status.textContent()).trim() : null;
+  }
+
+  /** Ticks "Remember for this tab". */
+  async rememberCredentials() {
+    await this.page.getByLabel(/Remember for this tab/).check();
+  }
+
+  /** Presses "Forget the credentials". */
+  async forgetCredentials() {
+    await this.page.getByRole('button', { name: 'Forget the credentials' }).click();
+  }
+
+  /** Reloads the page and waits until the app has mounted again. */
+  async reload() {
+    await this.page.reload();
+    await this.contents.getByRole('link').first().waitFor();
+  }
+
+  /** The value control of the key/value entry at `pointer` (e.g. `/UserPoolTags/team`). */
+  mapValue(pointer) {
+    return this.page.locator(`section.group input[data-pointer="${pointer}"][data-path$="{value}"]`);
+  }
+
+  /** The key/value editor of the map at `pointer` (e.g. `/UserPoolTags`). */
+  mapEditor(pointer) {
+    return this.page.locator(`section.group fieldset.collection[data-pointer="${pointer}"]`);
+  }
+
+  /** The rows of the key/value editor at `pointer`, as shown: `[key, value]` each. */
+  async mapRows(pointer) {
+    return this.mapEditor(pointer)
+      .locator('li.map-row')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('input')].map((input) => input.value)));
+  }
+
+  /** Adds a row to the key/value editor at `pointer` (its "Add …" button) and types `key` and `value`. */
+  async addMapRow(pointer, key, value) {
+    const editor = this.mapEditor(pointer);
+    await editor.locator('.collection-add button').click();
+    const row = editor.locator('li.map-row').last();
+    const [keyInput, valueInput] = await row.locator('input').all();
+    await keyInput.fill(key);
+    await valueInput.fill(value);
+  }
+
+  /** The change list: `{ pointer, before, after }` of every setting that differs from the baseline. */
+  async changeList() {
+    return this.page.locator('#changes .change').evaluateAll((items) =>
+      items.map((item) => ({
+        pointer: item.dataset.pointer,
+        before: item.querySelector('.change-before').textContent,
+        after: item.querySelector('.change-after').textContent,
+      })),
+    );
+  }
+
+  /** Opens the export (if it is closed) and returns `{ json, command }`: the two texts it shows. */
+  async exported() {
+    const toggle = this.page.locator('#export button[aria-controls="export-body"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const json = this.page.getByLabel('Request JSON', { exact: true });
+    const command = this.page.getByLabel('AWS CLI command', { exact: true });
+    await json.waitFor();
+    return { json: await json.inputValue(), command: await command.inputValue() };
+  }
+
+  /** Clicks the download link `link` and returns the file: `{ name, url, text }`. */
+  async download(link) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), url: download.url(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Downloads the export's JSON (opening the export first). */
+  async downloadExport() {
+    await this.exported();
+    return this.download(this.page.locator('#export').getByRole('link', { name: 'Download JSON' }));
+  }
+
+  /** Downloads the settings from before the last apply. */
+  async downloadPrevious() {
+    return this.download(this.page.locator('#download-previous'));
+  }
+
+  /** The saved drafts offered back: `{ key, text }`. */
+  async draftOffers() {
+    return this.page.locator('#import .draft-offer').evaluateAll((offers) =>
+      offers.map((offer) => ({ key: offer.dataset.key, text: offer.querySelector('p').textContent.trim() })),
+    );
+  }
+
+  /** Presses Restore on the saved draft of pool `poolId` (confirming the replacement if asked). */
+  async restoreDraft(poolId) {
+    await this.page.locator(`#import .draft-offer[data-key$="/${poolId}"]`).getByRole('button', { name: 'Restore' }).click();
+    const confirm = this.page.locator('#import .restore-feedback').getByRole('button', { name: 'Replace my draft' });
+    if (await confirm.count()) await confirm.click();
+  }
+
+  /** Presses the import panel's Import button. */
+  async importPasted() {
+    await this.page.locator('#import').getByRole('button', { name: 'Import', exact: true }).click();
+  }
+
+  /** The import panel's question before replacing a draft with changes, or null when none is asked. */
+  async importQuestion() {
+    const question = this.page.locator('#import .import-feedback .io-confirm');
+    return (await question.count()) ? (await question.textContent()).trim() : null;
+  }
+
+  /** Answers the import panel's question with "Keep my draft". */
+  async keepMyDraft() {
+    await this.page.locator('#import .import-feedback').getByRole('button', { name: 'Keep my draft' }).click();
+  }
+
+  /** What the import panel says about the last import (below its Import button). */
+  async importFeedback() {
+    return (await this.page.locator('#import .import-feedback .io-status').textContent()).trim();
+  }
+
+  /**
+   * Presses Apply again after an outcome is shown: waits until that outcome has gone and the
+   * new one is shown, and returns it (as `apply`).
+   */
+  async applyAgain() {
+    const old = await this.page.locator('#review .apply-outcome').elementHandle();
+    await this.applyButton.click();
+    if (old) await old.waitForElementState('hidden');
+    const outcome = this.page.locator('#review .apply-outcome');
+    await outcome.waitFor();
+    return outcome.getAttribute('data-outcome');
   }
 
   async screenshot(path) {
