@@ -85,7 +85,7 @@ fn regional_endpoints_follow_the_partition() {
 }
 
 #[test]
-fn custom_endpoints_allow_plain_http_only_on_this_machine() {
+fn custom_endpoints_are_this_machine_or_cognito_as_the_page_policy_allows() {
     assert_eq!(
         Endpoint::custom("http://127.0.0.1:4566").unwrap().url,
         "http://127.0.0.1:4566/"
@@ -95,28 +95,38 @@ fn custom_endpoints_allow_plain_http_only_on_this_machine() {
         "http://localhost:9229/"
     );
     assert_eq!(
-        Endpoint::custom("http://[::1]:4566").unwrap().url,
-        "http://[::1]:4566/"
-    );
-    assert_eq!(
-        Endpoint::custom("https://vpce-1.cognito-idp.example.com/x/")
+        Endpoint::custom("https://moto.localhost:8443/x/")
             .unwrap()
             .url,
-        "https://vpce-1.cognito-idp.example.com/x/"
+        "https://moto.localhost:8443/x/"
     );
-    let remote = Endpoint::custom("http://10.0.0.5:4566").unwrap_err();
-    assert!(
-        remote.0.contains("only for an emulator on this machine"),
-        "{remote}"
+    assert_eq!(
+        Endpoint::custom("https://cognito-idp.eu-west-3.amazonaws.com")
+            .unwrap()
+            .url,
+        "https://cognito-idp.eu-west-3.amazonaws.com/"
     );
-    assert!(Endpoint::custom("http://127.0.0.1.evil.com/").is_err());
+    for refused in [
+        "http://10.0.0.5:4566",
+        "http://127.0.0.1.evil.com/",
+        "http://[::1]:4566",
+        "https://vpce-1.example.com/",
+        "http://cognito-idp.eu-west-3.amazonaws.com/",
+        "https://cognito-idp.evil.amazonaws.com/",
+    ] {
+        let err = Endpoint::custom(refused).unwrap_err();
+        assert!(
+            err.0.contains("may send requests only to"),
+            "{refused}: {err}"
+        );
+    }
     assert!(Endpoint::custom("127.0.0.1:4566")
         .unwrap_err()
         .0
         .contains("not a URL"));
     assert!(Endpoint::custom("ftp://127.0.0.1/").is_err());
-    assert!(Endpoint::custom("https://user@host/").is_err());
-    assert!(Endpoint::custom("https://host/?a=1").is_err());
+    assert!(Endpoint::custom("https://user@localhost/").is_err());
+    assert!(Endpoint::custom("https://localhost/?a=1").is_err());
     assert!(Endpoint::custom("https://").is_err());
 }
 

@@ -93,13 +93,15 @@ impl Endpoint {
         })
     }
 
-    /// An endpoint typed by the admin, for a local emulator (moto, cognito-local) or a
-    /// private endpoint: `https://` anywhere, plain `http://` only on this machine (`localhost`,
-    /// `127.0.0.1`, `[::1]`), because signed requests must not cross a network in the clear.
+    /// An endpoint typed by the admin: a local emulator (moto, cognito-local) on this machine,
+    /// over `http://` or `https://` (`localhost`, `127.0.0.1`, `*.localhost`), or Cognito's own
+    /// endpoint of another Region over `https://`. The page's Content-Security-Policy lets
+    /// requests reach nothing else, so anything else is refused here with the reason, rather
+    /// than failing later as a blocked request.
     ///
     /// # Errors
-    /// Not an http(s) URL, `http://` to another machine, or a URL with a query, fragment or
-    /// user name.
+    /// Not an http(s) URL, a host the page may not reach, or a URL with a user name, query or
+    /// fragment.
     pub fn custom(text: &str) -> Result<Endpoint, EndpointError> {
         let text = text.trim();
         let (scheme, rest) = text.split_once("://").ok_or_else(|| {
@@ -111,28 +113,35 @@ impl Endpoint {
         let scheme = scheme.to_ascii_lowercase();
         if scheme != "https" && scheme != "http" {
             return Err(EndpointError(format!(
-                "The endpoint must start with https:// (or http:// for this machine), not {scheme}://."
+                "The endpoint must start with http:// or https://, not {scheme}://."
             )));
         }
         let (authority, path) = rest.split_once('/').map_or((rest, ""), |(a, p)| (a, p));
-        if authority.is_empty()
-            || authority.contains('@')
-            || path.contains(['?', '#'])
-            || authority.contains(['?', '#'])
+        if authority.is_empty() || authority.contains(['@', '?', '#']) || path.contains(['?', '#'])
         {
             return Err(EndpointError(
-                "The endpoint must be a plain address such as https://example.com or \
-                 http://127.0.0.1:4566, without user name, query or fragment."
+                "The endpoint must be a plain address such as http://127.0.0.1:4566, without \
+                 user name, query or fragment."
                     .into(),
             ));
         }
         let host = host_of(authority);
-        let local = matches!(host.as_str(), "localhost" | "127.0.0.1" | "[::1]")
-            || host.ends_with(".localhost");
-        if scheme == "http" && !local {
+        let local =
+            matches!(host.as_str(), "localhost" | "127.0.0.1") || host.ends_with(".localhost");
+        let cognito = scheme == "https"
+            && host
+                .strip_prefix("cognito-idp.")
+                .and_then(|h| {
+                    h.strip_suffix(".amazonaws.com")
+                        .or_else(|| h.strip_suffix(".amazonaws.com.cn"))
+                })
+                .is_some_and(is_region_code);
+        if !local && !cognito {
             return Err(EndpointError(format!(
-                "http:// is allowed only for an emulator on this machine (localhost, 127.0.0.1). \
-                 Use https:// for {host}: the requests carry a signature and your session token."
+                "This page may send requests only to Cognito's endpoints \
+                 (https://cognito-idp.<Region>.amazonaws.com) and to an emulator on this machine \
+                 (localhost or 127.0.0.1), so it cannot reach {host}. Leave the endpoint empty \
+                 for AWS, or run the emulator on this machine."
             )));
         }
         let path = path.trim_end_matches('/');
