@@ -7,6 +7,12 @@
 //! and how to show the time an entry was saved. The clock is a parameter: the edge passes
 //! `Date.now()` in.
 //!
+//! A pool has one current entry, under [`key`]. When an entry from an earlier visit is still
+//! offered back (neither restored nor discarded) and the admin edits the same pool, that entry
+//! is first set aside under its own key ([`earlier_key`]: the current key, `~` and the time it
+//! was saved), and then this visit's draft is written under the current key: both are offered
+//! on the next visit, and neither is ever overwritten.
+//!
 //! Only the request document and its baseline are ever stored. [`StoredDraft`] has no other
 //! member and [`StoredDraft::encode`] writes nothing else, so when credentials come to the console
 //! they cannot reach storage through here.
@@ -56,10 +62,32 @@ pub fn key_for(baseline: &Value) -> String {
     key(pool_id(baseline))
 }
 
-/// The pool part of one of this console's keys (`new` for a pool not named yet); `None` for a
-/// key that is not one of ours.
+/// What separates a set-aside entry's key from the time it was saved (pool ids never hold it).
+const EARLIER: char = '~';
+
+/// The key an entry saved at `saved_at` under `key` is set aside under when this visit's draft
+/// of the same pool must be written: `cognito-pool-console/draft/<pool id>~<saved at>`.
+pub fn earlier_key(key: &str, saved_at: u64) -> String {
+    format!("{}{EARLIER}{saved_at}", current_key(key))
+}
+
+/// The current key of the pool a key names: `key` itself, or without its `~<saved at>` when it
+/// is a set-aside entry's.
+pub fn current_key(key: &str) -> &str {
+    match key.rsplit_once(EARLIER) {
+        Some((current, time)) if !time.is_empty() && time.bytes().all(|b| b.is_ascii_digit()) => {
+            current
+        }
+        _ => key,
+    }
+}
+
+/// The pool part of one of this console's keys (`new` for a pool not named yet), set-aside
+/// entries' included; `None` for a key that is not one of ours.
 pub fn pool_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(KEY_PREFIX).filter(|id| !id.is_empty())
+    current_key(key)
+        .strip_prefix(KEY_PREFIX)
+        .filter(|id| !id.is_empty())
 }
 
 /// One stored draft: the request being edited, the configuration it started from, and when it
@@ -143,7 +171,7 @@ impl StoredDraft {
     }
 
     /// Reads the entry stored under `key`, and checks that it belongs there (its baseline names
-    /// the pool the key names).
+    /// the pool the key names; a set-aside entry's key names it too).
     ///
     /// # Errors
     /// As [`StoredDraft::decode`], and [`DecodeError::WrongKey`] for an entry under another
@@ -151,7 +179,7 @@ impl StoredDraft {
     pub fn decode_entry(key: &str, text: &str) -> Result<Self, DecodeError> {
         let stored = StoredDraft::decode(text)?;
         let expected = key_for(&stored.baseline);
-        if expected != key {
+        if expected != current_key(key) {
             return Err(DecodeError::WrongKey {
                 pool: pool_of_key(&expected).unwrap_or(NEW_POOL).to_owned(),
             });
@@ -227,7 +255,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// What to do with storage after the form changed.
+/// One write to storage after the form changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Save {
     /// Write `text` under `key`.
@@ -243,27 +271,60 @@ pub enum Save {
         /// The storage key.
         key: String,
     },
-    /// An entry from an earlier visit under this key is still offered back: leave it as it is
-    /// until the admin restores or discards it.
-    Wait {
-        /// The storage key.
-        key: String,
+    /// The entry offered back under `from` is written under `to` (its [`earlier_key`]), so
+    /// that this visit's draft can take `from`. From then on it is offered under `to`.
+    SetAside {
+        /// Its key until now (the pool's current key).
+        from: String,
+        /// Its own key from now on.
+        to: String,
+        /// The entry, encoded.
+        text: String,
     },
 }
 
-/// What to write after the form changed to `baseline` / `draft`, at `saved_at` (ms since the
-/// epoch). `undecided` lists the keys of entries from an earlier visit that are still offered
-/// back: those are never overwritten.
-pub fn plan_save(baseline: &Value, draft: &Value, saved_at: u64, undecided: &[String]) -> Save {
+/// The writes that keep `draft` (edited from `baseline`) for the next visit, in order, at
+/// `saved_at` (ms since the epoch). `undecided` holds the entries from an earlier visit that are
+/// still offered back, with their keys: those are never overwritten nor removed. One that holds
+/// the pool's current key is set aside first ([`Save::SetAside`]); a draft without changes then
+/// needs no write at all.
+///
+/// Apply them in order and stop at the first that fails: a failed set-aside must not be
+/// followed by the write that would overwrite the entry.
+pub fn plan_save(
+    baseline: &Value,
+    draft: &Value,
+    saved_at: u64,
+    undecided: &[(String, StoredDraft)],
+) -> Vec<Save> {
     let key = key_for(baseline);
-    if undecided.contains(&key) {
-        return Save::Wait { key };
-    }
+    let offered = undecided.iter().find(|(k, _)| *k == key);
     if baseline == draft {
-        return Save::Remove { key };
+        return match offered {
+            Some(_) => Vec::new(),
+            None => vec![Save::Remove { key }],
+        };
     }
-    let text = encode(saved_at, baseline, draft);
-    Save::Store { key, text }
+    let mut plan = Vec::with_capacity(2);
+    if let Some((from, earlier)) = offered {
+        let mut to = earlier_key(from, earlier.saved_at);
+        // Two entries saved in the same millisecond: the later one takes the next free time.
+        let mut at = earlier.saved_at;
+        while undecided.iter().any(|(k, _)| *k == to) {
+            at += 1;
+            to = earlier_key(from, at);
+        }
+        plan.push(Save::SetAside {
+            from: from.clone(),
+            to,
+            text: earlier.encode(),
+        });
+    }
+    plan.push(Save::Store {
+        text: encode(saved_at, baseline, draft),
+        key,
+    });
+    plan
 }
 
 /// The entries of this console among `entries` (storage key, stored text), read: the drafts

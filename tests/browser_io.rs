@@ -633,18 +633,62 @@ async fn discarding_a_saved_draft_removes_it() {
 }
 
 #[wasm_bindgen_test]
-async fn a_draft_still_offered_back_is_not_overwritten_by_new_typing() {
+async fn a_draft_still_offered_back_is_set_aside_not_overwritten_by_new_typing() {
     first_visit_with_an_edit().await;
-    let before = stored(&draft_store::key("")).unwrap();
+    let current = draft_store::key("");
+    let before = stored(&current).unwrap();
+    let earlier = StoredDraft::decode(&before).unwrap();
+    let aside = draft_store::earlier_key(&current, earlier.saved_at);
     let page = Mounted::empty().await;
     page.edit("/PoolName", Some(json!("something else"))).await;
-    assert_eq!(stored(&draft_store::key("")).unwrap(), before);
-    assert!(text(&page.one(".draft-offers")).contains("not saved for your next visit"));
-    page.click("Discard").await;
-    page.edit("/PoolName", Some(json!("something else again")))
-        .await;
-    let now = stored(&draft_store::key("")).unwrap();
-    assert!(now.contains("something else again"));
+    // The earlier entry moved, unchanged, to its own key; this visit's typing took the pool's.
+    assert_eq!(stored(&aside), Some(before));
+    let now = StoredDraft::decode_entry(&current, &stored(&current).unwrap()).unwrap();
+    assert_eq!(now.draft, page.draft());
+    // It is still offered here, under its own key.
+    let offers = page.all(".draft-offer");
+    assert_eq!(offers.len(), 1);
+    assert_eq!(offers[0].get_attribute("data-key"), Some(aside.clone()));
+    assert!(
+        text(&offers[0]).starts_with("Restore the draft from "),
+        "{}",
+        text(&offers[0])
+    );
+    drop(page);
+
+    // The next visit offers both, and restoring the earlier one removes its own entry: it is
+    // the form's draft now, kept under the pool's key (after setting this visit's aside).
+    let page = Mounted::empty().await;
+    let keys: Vec<Option<String>> = page
+        .all(".draft-offer")
+        .iter()
+        .map(|o| o.get_attribute("data-key"))
+        .collect();
+    assert_eq!(keys, [Some(current.clone()), Some(aside.clone())]);
+    let restore = page
+        .one(&format!(
+            ".draft-offer[data-key=\"{aside}\"] button.primary"
+        ))
+        .unchecked_into::<web_sys::HtmlElement>();
+    restore.click();
+    settle().await;
+    assert_eq!(page.draft(), earlier.draft);
+    assert_eq!(stored(&aside), None);
+    let second = draft_store::earlier_key(&current, now.saved_at);
+    assert_eq!(
+        StoredDraft::decode_entry(&second, &stored(&second).unwrap())
+            .unwrap()
+            .draft,
+        now.draft,
+        "the second visit's draft, still offered, was set aside in turn"
+    );
+    assert_eq!(
+        StoredDraft::decode_entry(&current, &stored(&current).unwrap())
+            .unwrap()
+            .draft,
+        earlier.draft
+    );
+    clear_drafts();
 }
 
 #[wasm_bindgen_test]

@@ -2,8 +2,8 @@
 //! back, what to write after an edit, and saved-at times.
 
 use cognito_pool_console::draft_store::{
-    iso_utc, key, key_for, plan_save, pool_id, pool_of_key, read_all, time_label, DecodeError,
-    Save, StoredDraft, KEY_PREFIX, VERSION,
+    current_key, earlier_key, iso_utc, key, key_for, plan_save, pool_id, pool_of_key, read_all,
+    time_label, DecodeError, Save, StoredDraft, KEY_PREFIX, VERSION,
 };
 use serde_json::{json, Value};
 
@@ -182,18 +182,18 @@ fn reading_storage_keeps_our_drafts_reports_our_broken_entries_and_skips_the_res
 #[test]
 fn an_edited_draft_is_stored_under_its_baselines_key() {
     let s = stored();
-    match plan_save(&s.baseline, &s.draft, s.saved_at, &[]) {
-        Save::Store { key: k, text } => {
-            assert_eq!(k, key(POOL));
-            assert_eq!(StoredDraft::decode_entry(&k, &text), Ok(s.clone()));
+    match plan_save(&s.baseline, &s.draft, s.saved_at, &[]).as_slice() {
+        [Save::Store { key: k, text }] => {
+            assert_eq!(*k, key(POOL));
+            assert_eq!(StoredDraft::decode_entry(k, text), Ok(s.clone()));
         }
         other => panic!("{other:?}"),
     }
     // Typing a new pool id in the draft does not move it: the baseline names the key.
     let renamed = json!({ "UserPoolId": "eu-west-1_New" });
     assert!(matches!(
-        plan_save(&s.baseline, &renamed, 1, &[]),
-        Save::Store { key: k, .. } if k == key(POOL)
+        plan_save(&s.baseline, &renamed, 1, &[]).as_slice(),
+        [Save::Store { key: k, .. }] if *k == key(POOL)
     ));
 }
 
@@ -202,27 +202,95 @@ fn a_draft_without_changes_removes_its_entry() {
     let body = json!({ "UserPoolId": "" });
     assert_eq!(
         plan_save(&body, &body.clone(), 1, &[]),
-        Save::Remove { key: key("") }
+        [Save::Remove { key: key("") }]
     );
 }
 
 #[test]
-fn an_entry_still_offered_back_is_never_overwritten() {
-    let s = stored();
-    let undecided = vec![key(POOL)];
+fn an_entry_still_offered_back_is_set_aside_before_this_visits_draft_takes_its_key() {
+    let earlier = stored();
+    let undecided = vec![(key(POOL), earlier.clone())];
+    // This visit's edits of the same pool.
+    let now = json!({ "UserPoolId": POOL, "MfaConfiguration": "ON" });
+    let plan = plan_save(&earlier.baseline, &now, 9, &undecided);
+    let aside = earlier_key(&key(POOL), earlier.saved_at);
+    assert_eq!(aside, format!("{}~{}", key(POOL), earlier.saved_at));
+    match plan.as_slice() {
+        [Save::SetAside { from, to, text }, Save::Store {
+            key: k,
+            text: current,
+        }] => {
+            assert_eq!(*from, key(POOL));
+            assert_eq!(*to, aside);
+            // The earlier entry reads back unchanged under its own key...
+            assert_eq!(StoredDraft::decode_entry(to, text), Ok(earlier.clone()));
+            // ...and this visit's draft under the pool's current key.
+            let current = StoredDraft::decode_entry(k, current).expect("this visit's entry");
+            assert_eq!(*k, key(POOL));
+            assert_eq!((current.saved_at, current.draft), (9, now.clone()));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A draft without changes writes nothing while the earlier entry is offered: removing the
+    // pool's entry would remove it.
     assert_eq!(
-        plan_save(&s.baseline, &s.draft, 9, &undecided),
-        Save::Wait { key: key(POOL) }
-    );
-    assert_eq!(
-        plan_save(&s.baseline, &s.baseline, 9, &undecided),
-        Save::Wait { key: key(POOL) }
+        plan_save(&earlier.baseline, &earlier.baseline, 9, &undecided),
+        []
     );
     // Other pools' undecided entries do not hold this one back.
+    let elsewhere = vec![(key(""), earlier.clone())];
     assert!(matches!(
-        plan_save(&s.baseline, &s.draft, 9, &[key("")]),
-        Save::Store { .. }
+        plan_save(&earlier.baseline, &earlier.draft, 9, &elsewhere).as_slice(),
+        [Save::Store { .. }]
     ));
+    // A set-aside key already taken by another offered entry is never reused.
+    let both = vec![
+        (key(POOL), earlier.clone()),
+        (aside.clone(), earlier.clone()),
+    ];
+    match plan_save(&earlier.baseline, &now, 9, &both).as_slice() {
+        [Save::SetAside { to, .. }, Save::Store { .. }] => {
+            assert_eq!(*to, earlier_key(&key(POOL), earlier.saved_at + 1));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn set_aside_keys_name_their_pool_and_are_read_back() {
+    let earlier = stored();
+    let aside = earlier_key(&key(POOL), 42);
+    assert_eq!(current_key(&aside), key(POOL));
+    assert_eq!(current_key(&key(POOL)), key(POOL));
+    assert_eq!(pool_of_key(&aside), Some(POOL));
+    assert_eq!(pool_of_key(&earlier_key(&key(""), 7)), Some("new"));
+    // Setting aside a set-aside entry again keeps one suffix.
+    assert_eq!(earlier_key(&aside, 43), earlier_key(&key(POOL), 43));
+    // Only `~` and digits make a suffix.
+    assert_eq!(
+        current_key("cognito-pool-console/draft/x~"),
+        "cognito-pool-console/draft/x~"
+    );
+    assert_eq!(
+        current_key("cognito-pool-console/draft/x~1a"),
+        "cognito-pool-console/draft/x~1a"
+    );
+    let read = read_all(vec![
+        (aside.clone(), earlier.encode()),
+        (key(POOL), earlier.encode()),
+    ]);
+    assert_eq!(
+        read.drafts,
+        [
+            (key(POOL), earlier.clone()),
+            (aside.clone(), earlier.clone())
+        ]
+    );
+    // A set-aside entry of another pool is refused like any entry under the wrong key.
+    assert_eq!(
+        StoredDraft::decode_entry(&earlier_key(&key("eu-west-1_Other"), 1), &earlier.encode()),
+        Err(DecodeError::WrongKey { pool: POOL.into() })
+    );
 }
 
 #[test]

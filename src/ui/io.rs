@@ -346,7 +346,13 @@ impl Replacer {
         self.state.replace(baseline, draft);
         self.state.pool_locked.set(kind == Kind::Load);
         if let Some(key) = key {
-            self.pending.update(|p| p.retain(|(k, _)| *k != key));
+            if draft_store::current_key(&key) == key {
+                self.pending.update(|p| p.retain(|(k, _)| *k != key));
+            } else {
+                // A set-aside entry lives on as the draft in the form, which is saved under the
+                // pool's current key: its own entry would only be offered again.
+                self.drafts.discard(&key);
+            }
         }
         // What the document brought in shows on its fields straight away.
         let flagged: BTreeSet<String> = self
@@ -528,7 +534,9 @@ fn write(save: &Save) -> Result<(), String> {
     match save {
         Save::Store { key, text } => storage()?.set_item(key, text).map_err(|e| js_message(&e)),
         Save::Remove { key } => storage()?.remove_item(key).map_err(|e| js_message(&e)),
-        Save::Wait { .. } => Ok(()),
+        Save::SetAside { to, text, .. } => {
+            storage()?.set_item(to, text).map_err(|e| js_message(&e))
+        }
     }
 }
 
@@ -547,7 +555,8 @@ fn local_time(saved_at: u64) -> String {
 #[derive(Clone, Copy)]
 struct Drafts {
     /// Readable drafts that differed from the form when it was loaded, not yet restored or
-    /// discarded. Their keys are not written to until then.
+    /// discarded, with their keys. None is overwritten until then: one under the key the form's
+    /// draft is saved under is set aside first (`draft_store::plan_save`).
     pending: RwSignal<Vec<(String, StoredDraft)>>,
     /// Entries under this console's keys that could not be read, and why.
     ignored: RwSignal<Vec<(String, DecodeError)>>,
@@ -585,14 +594,30 @@ impl Drafts {
             pending, trouble, ..
         } = self;
         Effect::new(move |_| {
-            let undecided: Vec<String> =
-                pending.with(|p| p.iter().map(|(key, _)| key.clone()).collect());
-            let save = state.baseline.with(|baseline| {
-                state
-                    .document
-                    .with(|draft| draft_store::plan_save(baseline, draft, now(), &undecided))
+            let plan = pending.with(|undecided| {
+                state.baseline.with(|baseline| {
+                    state
+                        .document
+                        .with(|draft| draft_store::plan_save(baseline, draft, now(), undecided))
+                })
             });
-            let message = write(&save).err().map(|why| {
+            // In order, stopping at the first failure: a failed set-aside must not be followed
+            // by the write that would overwrite the entry it was moving.
+            let mut failed = None;
+            for save in &plan {
+                if let Err(why) = write(save) {
+                    failed = Some(why);
+                    break;
+                }
+                if let Save::SetAside { from, to, .. } = save {
+                    pending.update(|p| {
+                        for (key, _) in p.iter_mut().filter(|(key, _)| key == from) {
+                            key.clone_from(to);
+                        }
+                    });
+                }
+            }
+            let message = failed.map(|why| {
                 format!(
                     "Your draft could not be saved for your next visit ({why}). It stays in this \
                      page until you close it: export it to keep it."
@@ -647,16 +672,15 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
                     pending
                         .iter()
                         .filter(|(_, s)| s.differs_from(b, d))
-                        .map(|(key, s)| (key.clone(), s.clone(), *key == current))
+                        .map(|(key, s)| {
+                            let here = draft_store::current_key(key) == current;
+                            (key.clone(), s.clone(), here)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
         })
     });
-    let waiting = move || {
-        let key = current_key.get();
-        drafts.pending.with(|p| p.iter().any(|(k, _)| *k == key))
-    };
     let offer_view = move |(key, stored, here): (String, StoredDraft, bool)| {
         let time = local_time(stored.saved_at);
         let iso = draft_store::iso_utc(stored.saved_at);
@@ -721,17 +745,6 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
     view! {
         <div class="draft-offers" aria-live="polite">
             {move || offers.get().into_iter().map(offer_view).collect_view()}
-            {move || {
-                waiting()
-                    .then(|| {
-                        view! {
-                            <p class="muted">
-                                "Until you restore or discard the saved draft of this pool, your "
-                                "edits are not saved for your next visit."
-                            </p>
-                        }
-                    })
-            }}
             {move || drafts.ignored.get().into_iter().map(ignored_view).collect_view()}
             {move || {
                 drafts.trouble.get().map(|message| view! { <p class="io-problem">{message}</p> })
