@@ -13,14 +13,17 @@
 //! was saved), and then this visit's draft is written under the current key: both are offered
 //! on the next visit, and neither is ever overwritten.
 //!
-//! Only the request document and its baseline are ever stored. [`StoredDraft`] has no other
+//! Only the request document, its baseline and the rows of key/value editors that the request
+//! cannot hold (a key typed twice, a row without a key yet: [`MapRows`]) are ever stored. [`StoredDraft`] has no other
 //! member and [`StoredDraft::encode`] writes nothing else, so when credentials come to the console
 //! they cannot reach storage through here.
 //!
-//! The stored format, version 1:
+//! The stored format, version 1 (`rows` only when an editor holds such rows; a console that
+//! does not know it reads the rest):
 //!
 //! ```json
-//! {"version":1,"savedAt":1735732800000,"baseline":{"UserPoolId":"..."},"draft":{"UserPoolId":"..."}}
+//! {"version":1,"savedAt":1735732800000,"baseline":{"UserPoolId":"..."},"draft":{"UserPoolId":"..."},
+//!  "rows":{"/UserPoolTags":[["team","a"],["team","b"]]}}
 //! ```
 
 use std::fmt;
@@ -90,8 +93,13 @@ pub fn pool_of_key(key: &str) -> Option<&str> {
         .filter(|id| !id.is_empty())
 }
 
-/// One stored draft: the request being edited, the configuration it started from, and when it
-/// was saved. Nothing else is ever stored.
+/// The rows of the key/value editors whose rows the request cannot hold, by the map's pointer
+/// (`/UserPoolTags`), each row as typed: `(key, value)`, the key empty while not typed yet.
+/// Only maps with such a row are listed.
+pub type MapRows = Vec<(String, Vec<(String, Value)>)>;
+
+/// One stored draft: the request being edited, the configuration it started from, the editor
+/// rows the request cannot hold, and when it was saved. Nothing else is ever stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredDraft {
     /// When it was saved, in milliseconds since 1970-01-01 UTC (`Date.now()`).
@@ -100,6 +108,8 @@ pub struct StoredDraft {
     pub baseline: Value,
     /// The draft request body.
     pub draft: Value,
+    /// The key/value editors' rows that `draft` cannot hold (usually none).
+    pub rows: MapRows,
 }
 
 /// The wire shape of [`StoredDraft`], borrowed so that encoding copies nothing.
@@ -110,31 +120,71 @@ struct Wire<'a> {
     saved_at: u64,
     baseline: &'a Value,
     draft: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<Value>,
 }
 
-/// The stored form of a draft, without building a [`StoredDraft`] (no copies).
-pub fn encode(saved_at: u64, baseline: &Value, draft: &Value) -> String {
+/// The stored form of a draft, without building a [`StoredDraft`] (no copies of the request).
+pub fn encode(
+    saved_at: u64,
+    baseline: &Value,
+    draft: &Value,
+    rows: &[(String, Vec<(String, Value)>)],
+) -> String {
+    let rows = (!rows.is_empty()).then(|| {
+        Value::Object(
+            rows.iter()
+                .map(|(pointer, rows)| {
+                    let rows = rows
+                        .iter()
+                        .map(|(key, value)| {
+                            Value::Array(vec![Value::String(key.clone()), value.clone()])
+                        })
+                        .collect();
+                    (pointer.clone(), Value::Array(rows))
+                })
+                .collect(),
+        )
+    });
     let wire = Wire {
         version: VERSION,
         saved_at,
         baseline,
         draft,
+        rows,
     };
     // Integers and JSON values with string keys always serialise.
     serde_json::to_string(&wire).unwrap_or_default()
 }
 
+/// Reads the `rows` member back; `None` when it is not of the shape [`encode`] writes.
+fn decode_rows(value: &Value) -> Option<MapRows> {
+    let mut out = Vec::new();
+    for (pointer, rows) in value.as_object()? {
+        let rows = rows
+            .as_array()?
+            .iter()
+            .map(|row| match row.as_array()?.as_slice() {
+                [Value::String(key), value] => Some((key.clone(), value.clone())),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        out.push((pointer.clone(), rows));
+    }
+    Some(out)
+}
+
 impl StoredDraft {
     /// The stored form: one line of JSON in the versioned format.
     pub fn encode(&self) -> String {
-        encode(self.saved_at, &self.baseline, &self.draft)
+        encode(self.saved_at, &self.baseline, &self.draft, &self.rows)
     }
 
     /// Reads a stored entry back, checking every member.
     ///
     /// # Errors
     /// [`DecodeError`] when the text is not JSON, not an object, of another version, or when a
-    /// member is missing or of the wrong type. Members other than the four are ignored.
+    /// member is missing or of the wrong type. Members other than these five are ignored.
     pub fn decode(text: &str) -> Result<Self, DecodeError> {
         let value: Value =
             serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
@@ -163,10 +213,18 @@ impl StoredDraft {
         };
         let baseline = request("baseline")?;
         let draft = request("draft")?;
+        let rows = match members.get("rows") {
+            None => Vec::new(),
+            Some(rows) => decode_rows(rows).ok_or(DecodeError::BadMember {
+                member: "rows",
+                expected: "an object of [key, value] rows by map",
+            })?,
+        };
         Ok(StoredDraft {
             saved_at,
             baseline,
             draft,
+            rows,
         })
     }
 
@@ -192,9 +250,10 @@ impl StoredDraft {
         pool_id(&self.baseline)
     }
 
-    /// Whether restoring this draft would change what is in the form.
+    /// Whether restoring this draft would change what is in the form (its request; rows the
+    /// request cannot hold count too, as the form holds none right after loading).
     pub fn differs_from(&self, baseline: &Value, draft: &Value) -> bool {
-        self.baseline != *baseline || self.draft != *draft
+        self.baseline != *baseline || self.draft != *draft || !self.rows.is_empty()
     }
 
     /// How many settings the stored draft changes compared with its own baseline.
@@ -283,7 +342,8 @@ pub enum Save {
     },
 }
 
-/// The writes that keep `draft` (edited from `baseline`) for the next visit, in order, at
+/// The writes that keep `draft` (edited from `baseline`, with the editor `rows` it cannot
+/// hold) for the next visit, in order, at
 /// `saved_at` (ms since the epoch). `undecided` holds the entries from an earlier visit that are
 /// still offered back, with their keys: those are never overwritten nor removed. One that holds
 /// the pool's current key is set aside first ([`Save::SetAside`]); a draft without changes then
@@ -294,12 +354,13 @@ pub enum Save {
 pub fn plan_save(
     baseline: &Value,
     draft: &Value,
+    rows: &[(String, Vec<(String, Value)>)],
     saved_at: u64,
     undecided: &[(String, StoredDraft)],
 ) -> Vec<Save> {
     let key = key_for(baseline);
     let offered = undecided.iter().find(|(k, _)| *k == key);
-    if baseline == draft {
+    if baseline == draft && rows.is_empty() {
         return match offered {
             Some(_) => Vec::new(),
             None => vec![Save::Remove { key }],
@@ -321,7 +382,7 @@ pub fn plan_save(
         });
     }
     plan.push(Save::Store {
-        text: encode(saved_at, baseline, draft),
+        text: encode(saved_at, baseline, draft, rows),
         key,
     });
     plan

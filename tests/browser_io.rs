@@ -699,6 +699,7 @@ async fn a_corrupt_or_foreign_entry_is_ignored_with_a_note() {
         saved_at: 1,
         baseline: json!({ "UserPoolId": POOL }),
         draft: json!({ "UserPoolId": POOL, "PoolName": "x" }),
+        rows: Vec::new(),
     };
     // A valid draft, under a key that is not its pool's.
     storage()

@@ -14,6 +14,7 @@ fn stored() -> StoredDraft {
         saved_at: 1_735_732_800_000,
         baseline: json!({ "UserPoolId": POOL, "MfaConfiguration": "OFF" }),
         draft: json!({ "UserPoolId": POOL, "MfaConfiguration": "OPTIONAL" }),
+        rows: Vec::new(),
     }
 }
 
@@ -43,7 +44,7 @@ fn only_this_consoles_keys_name_a_pool() {
 }
 
 #[test]
-fn the_stored_format_is_versioned_json_with_exactly_four_members() {
+fn the_stored_format_is_versioned_json_with_four_members_and_rows_only_when_kept() {
     let text = stored().encode();
     assert_eq!(
         text,
@@ -56,6 +57,64 @@ fn the_stored_format_is_versioned_json_with_exactly_four_members() {
     names.sort();
     assert_eq!(names, ["baseline", "draft", "savedAt", "version"]);
     assert_eq!(value["version"], json!(VERSION));
+
+    // Rows a key/value editor holds that the request cannot: a fifth member, read back as is.
+    let with_rows = StoredDraft {
+        rows: tag_rows(),
+        ..stored()
+    };
+    let text = with_rows.encode();
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["rows"],
+        json!({ "/UserPoolTags": [["team", "a"], ["team", "b"], ["", "no key yet"]] })
+    );
+    assert_eq!(StoredDraft::decode_entry(&key(POOL), &text), Ok(with_rows));
+}
+
+fn tag_rows() -> Vec<(String, Vec<(String, Value)>)> {
+    vec![(
+        "/UserPoolTags".to_owned(),
+        vec![
+            ("team".to_owned(), json!("a")),
+            ("team".to_owned(), json!("b")),
+            (String::new(), json!("no key yet")),
+        ],
+    )]
+}
+
+#[test]
+fn rows_of_another_shape_are_an_error_that_names_the_member() {
+    for rows in [
+        r#"[]"#,
+        r#"{"/UserPoolTags":{}}"#,
+        r#"{"/UserPoolTags":[["k"]]}"#,
+        r#"{"/UserPoolTags":[[1,"v"]]}"#,
+    ] {
+        let text = format!(
+            r#"{{"version":1,"savedAt":5,"baseline":{{"UserPoolId":"{POOL}"}},"draft":{{"UserPoolId":"{POOL}"}},"rows":{rows}}}"#
+        );
+        match StoredDraft::decode(&text) {
+            Err(error @ DecodeError::BadMember { member: "rows", .. }) => {
+                assert!(error.to_string().contains("rows"), "{error}");
+            }
+            other => panic!("{rows}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn rows_the_request_cannot_hold_are_saved_even_when_the_request_is_unchanged() {
+    let s = stored();
+    // A tag row without a key changes nothing in the request, but it was typed.
+    match plan_save(&s.baseline, &s.baseline, &tag_rows(), 3, &[]).as_slice() {
+        [Save::Store { key: k, text }] => {
+            let read = StoredDraft::decode_entry(k, text).unwrap();
+            assert_eq!(read.rows, tag_rows());
+            assert!(read.differs_from(&s.baseline, &s.baseline), "offered back");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -76,12 +135,13 @@ fn an_encoded_draft_reads_back_the_same() {
         saved_at: 0,
         baseline: json!({ "UserPoolId": pool_id(&maximal) }),
         draft: maximal,
+        rows: Vec::new(),
     };
     assert_eq!(StoredDraft::decode(&big.encode()), Ok(big));
 }
 
 #[test]
-fn members_beyond_the_four_are_dropped_when_read() {
+fn members_beyond_the_five_are_dropped_when_read() {
     let text = format!(
         r#"{{"version":1,"savedAt":5,"baseline":{{"UserPoolId":"{POOL}"}},"draft":{{"UserPoolId":"{POOL}"}},"secretAccessKey":"x"}}"#
     );
@@ -182,7 +242,7 @@ fn reading_storage_keeps_our_drafts_reports_our_broken_entries_and_skips_the_res
 #[test]
 fn an_edited_draft_is_stored_under_its_baselines_key() {
     let s = stored();
-    match plan_save(&s.baseline, &s.draft, s.saved_at, &[]).as_slice() {
+    match plan_save(&s.baseline, &s.draft, &[], s.saved_at, &[]).as_slice() {
         [Save::Store { key: k, text }] => {
             assert_eq!(*k, key(POOL));
             assert_eq!(StoredDraft::decode_entry(k, text), Ok(s.clone()));
@@ -192,7 +252,7 @@ fn an_edited_draft_is_stored_under_its_baselines_key() {
     // Typing a new pool id in the draft does not move it: the baseline names the key.
     let renamed = json!({ "UserPoolId": "eu-west-1_New" });
     assert!(matches!(
-        plan_save(&s.baseline, &renamed, 1, &[]).as_slice(),
+        plan_save(&s.baseline, &renamed, &[], 1, &[]).as_slice(),
         [Save::Store { key: k, .. }] if *k == key(POOL)
     ));
 }
@@ -201,7 +261,7 @@ fn an_edited_draft_is_stored_under_its_baselines_key() {
 fn a_draft_without_changes_removes_its_entry() {
     let body = json!({ "UserPoolId": "" });
     assert_eq!(
-        plan_save(&body, &body.clone(), 1, &[]),
+        plan_save(&body, &body.clone(), &[], 1, &[]),
         [Save::Remove { key: key("") }]
     );
 }
@@ -212,7 +272,7 @@ fn an_entry_still_offered_back_is_set_aside_before_this_visits_draft_takes_its_k
     let undecided = vec![(key(POOL), earlier.clone())];
     // This visit's edits of the same pool.
     let now = json!({ "UserPoolId": POOL, "MfaConfiguration": "ON" });
-    let plan = plan_save(&earlier.baseline, &now, 9, &undecided);
+    let plan = plan_save(&earlier.baseline, &now, &[], 9, &undecided);
     let aside = earlier_key(&key(POOL), earlier.saved_at);
     assert_eq!(aside, format!("{}~{}", key(POOL), earlier.saved_at));
     match plan.as_slice() {
@@ -234,13 +294,13 @@ fn an_entry_still_offered_back_is_set_aside_before_this_visits_draft_takes_its_k
     // A draft without changes writes nothing while the earlier entry is offered: removing the
     // pool's entry would remove it.
     assert_eq!(
-        plan_save(&earlier.baseline, &earlier.baseline, 9, &undecided),
+        plan_save(&earlier.baseline, &earlier.baseline, &[], 9, &undecided),
         []
     );
     // Other pools' undecided entries do not hold this one back.
     let elsewhere = vec![(key(""), earlier.clone())];
     assert!(matches!(
-        plan_save(&earlier.baseline, &earlier.draft, 9, &elsewhere).as_slice(),
+        plan_save(&earlier.baseline, &earlier.draft, &[], 9, &elsewhere).as_slice(),
         [Save::Store { .. }]
     ));
     // A set-aside key already taken by another offered entry is never reused.
@@ -248,7 +308,7 @@ fn an_entry_still_offered_back_is_set_aside_before_this_visits_draft_takes_its_k
         (key(POOL), earlier.clone()),
         (aside.clone(), earlier.clone()),
     ];
-    match plan_save(&earlier.baseline, &now, 9, &both).as_slice() {
+    match plan_save(&earlier.baseline, &now, &[], 9, &both).as_slice() {
         [Save::SetAside { to, .. }, Save::Store { .. }] => {
             assert_eq!(*to, earlier_key(&key(POOL), earlier.saved_at + 1));
         }

@@ -33,6 +33,7 @@ use crate::import::{self, Report, Source};
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
+use crate::ui::form::collections::MapDrafts;
 use crate::ui::state::FormState;
 use crate::validate::{Finding, Severity};
 
@@ -75,7 +76,7 @@ impl Outcome {
                 kind: Kind::Import(report.source),
                 baseline: report.request.clone(),
                 draft: report.request.clone(),
-                key: None,
+                saved: None,
             }),
         }
     }
@@ -212,8 +213,8 @@ pub struct Incoming {
     kind: Kind,
     baseline: Value,
     draft: Value,
-    /// The storage key of a restored draft.
-    key: Option<String>,
+    /// The storage key of a restored draft, and the editor rows it kept besides the request.
+    saved: Option<(String, draft_store::MapRows)>,
 }
 
 impl Incoming {
@@ -223,7 +224,7 @@ impl Incoming {
             kind: Kind::Load,
             baseline: request.clone(),
             draft: request,
-            key: None,
+            saved: None,
         }
     }
 
@@ -234,7 +235,7 @@ impl Incoming {
             kind: Kind::Load,
             baseline,
             draft,
-            key: None,
+            saved: None,
         }
     }
 }
@@ -265,6 +266,8 @@ pub struct Replacer {
     pending: RwSignal<Vec<(String, StoredDraft)>>,
     /// The drafts of earlier visits.
     drafts: Drafts,
+    /// The key/value editors' rows (a restored draft puts back those it kept).
+    maps: MapDrafts,
 }
 
 impl Replacer {
@@ -278,8 +281,10 @@ impl Replacer {
     /// components below (`App` calls this once).
     pub fn provide(state: FormState) -> Self {
         let drafts = Drafts::load(state);
-        drafts.keep(state);
+        let maps = MapDrafts::get();
+        drafts.keep(state, maps);
         let replacer = Replacer {
+            maps,
             state,
             confirming: RwSignal::new(None),
             undo: RwSignal::new(None),
@@ -340,12 +345,13 @@ impl Replacer {
             kind,
             baseline,
             draft,
-            key,
+            saved,
         } = incoming;
         self.undo.set(Some(self.snapshot(kind, true)));
         self.state.replace(baseline, draft);
         self.state.pool_locked.set(kind == Kind::Load);
-        if let Some(key) = key {
+        if let Some((key, rows)) = saved {
+            self.maps.restore(&rows);
             if draft_store::current_key(&key) == key {
                 self.pending.update(|p| p.retain(|(k, _)| *k != key));
             } else {
@@ -589,16 +595,17 @@ impl Drafts {
 
     /// Saves the draft as the admin types: IO at the edge, driven by the form's signals. The
     /// only signal it writes is the storage trouble message.
-    fn keep(self, state: FormState) {
+    fn keep(self, state: FormState, maps: MapDrafts) {
         let Drafts {
             pending, trouble, ..
         } = self;
         Effect::new(move |_| {
             let plan = pending.with(|undecided| {
                 state.baseline.with(|baseline| {
-                    state
-                        .document
-                        .with(|draft| draft_store::plan_save(baseline, draft, now(), undecided))
+                    state.document.with(|draft| {
+                        let rows = maps.unwritten(draft);
+                        draft_store::plan_save(baseline, draft, &rows, now(), undecided)
+                    })
                 })
             });
             // In order, stopping at the first failure: a failed set-aside must not be followed
@@ -701,7 +708,7 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
                 kind: Kind::Restore,
                 baseline: stored.baseline.clone(),
                 draft: stored.draft.clone(),
-                key: Some(restore_key.clone()),
+                saved: Some((restore_key.clone(), stored.rows.clone())),
             })
         };
         view! {

@@ -44,9 +44,10 @@ use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 
 use super::field::{tier_note, FieldView, Findings};
+use crate::draft_store;
 use crate::form;
 use crate::pattern::Pattern;
-use crate::schema::{Field, Shape};
+use crate::schema::{self, Field, Shape};
 use crate::ui::state::{control_id, FormState};
 use crate::validate::{join_pointer, Finding, Severity};
 
@@ -842,6 +843,50 @@ impl MapDrafts {
     /// The one provided, or (for an editor mounted on its own) a new one.
     pub fn get() -> Self {
         use_context::<MapDrafts>().unwrap_or_else(|| MapDrafts::new(FormState::get()))
+    }
+
+    /// The rows the draft cannot hold (a key typed twice, a row without a key yet) of every map
+    /// whose rows the draft still holds, as `(key, value)` by the map's pointer: what a saved
+    /// draft must keep besides the request. Tracked: an effect that calls it runs again when
+    /// rows change.
+    pub fn unwritten(self, document: &Value) -> draft_store::MapRows {
+        self.rows.with(|all| {
+            all.iter()
+                .filter(|(pointer, (_, rows))| {
+                    let map = written_map(rows);
+                    map.len() != rows.len() && map == entries_of(form::get(document, pointer))
+                })
+                .map(|(pointer, (_, rows))| {
+                    let rows = rows.iter().map(|r| (r.key.clone(), r.value.clone()));
+                    (pointer.clone(), rows.collect())
+                })
+                .collect()
+        })
+    }
+
+    /// Puts back rows that a saved draft kept (see [`MapDrafts::unwritten`]), with fresh ids;
+    /// they show as long as the draft holds the map they stand for. Rows for a pointer that is
+    /// not a key/value map are ignored.
+    pub fn restore(self, saved: &draft_store::MapRows) {
+        let restored: Vec<_> = saved
+            .iter()
+            .filter_map(|(pointer, rows)| {
+                let field = schema::field(form::path_of_pointer(pointer)?)?;
+                field.child("{key}")?;
+                let rows = rows
+                    .iter()
+                    .map(|(key, value)| MapRow {
+                        id: next_id(),
+                        key: key.clone(),
+                        value: value.clone(),
+                    })
+                    .collect();
+                Some((pointer.clone(), (field, rows)))
+            })
+            .collect();
+        if !restored.is_empty() {
+            self.rows.update(|all| all.extend(restored));
+        }
     }
 }
 
