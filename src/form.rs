@@ -193,11 +193,14 @@ pub fn within(pointer: &str, scope: &str) -> bool {
 
 /// Whether `field` matches the "Find a setting" text: its label or path contains it, ignoring
 /// case. An empty filter matches everything.
+///
+/// Labels and paths are ASCII, so ASCII case folding is exact here (a letter outside ASCII
+/// matches nothing either way) and spares the page Unicode's case tables.
 pub fn matches_filter(field: &Field, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
+    let filter = filter.trim().to_ascii_lowercase();
     filter.is_empty()
-        || field.label.to_lowercase().contains(&filter)
-        || field.path.to_lowercase().contains(&filter)
+        || field.label.to_ascii_lowercase().contains(&filter)
+        || field.path.to_ascii_lowercase().contains(&filter)
 }
 
 /// Whether `field` or anything below it matches the filter (a section stays visible while any

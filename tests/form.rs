@@ -171,3 +171,27 @@ fn within_respects_token_boundaries() {
     assert!(within("/Policies", "/Policies"));
     assert!(!within("/PoliciesX", "/Policies"));
 }
+
+#[test]
+fn the_filter_matches_label_or_path_in_any_case() {
+    let field = schema::field("Policies.PasswordPolicy.MinimumLength").expect("the field");
+    for filter in [
+        "",
+        "  ",
+        "minimumlength",
+        "MINIMUMLENGTH",
+        " passwordpolicy.min ",
+        "Policies.",
+    ] {
+        assert!(
+            cognito_pool_console::form::matches_filter(field, filter),
+            "{filter:?}"
+        );
+    }
+    for filter in ["maximumlength", "minimum length policy", "É"] {
+        assert!(
+            !cognito_pool_console::form::matches_filter(field, filter),
+            "{filter:?}"
+        );
+    }
+}

@@ -194,3 +194,17 @@ fn path_helpers_follow_the_model_notation() {
         schema::field("AccountRecoverySetting.RecoveryMechanisms[]").map(|f| (f.name(), f.depth()));
     assert_eq!(item, Some(("[]", 2)));
 }
+
+#[test]
+fn labels_and_paths_are_ascii_so_the_form_folds_their_case_as_ascii() {
+    // `form::matches_filter` and the collection editors' nouns fold case with ASCII rules.
+    for field in FIELDS {
+        assert!(
+            field.label.is_ascii(),
+            "label of {}: {}",
+            field.path,
+            field.label
+        );
+        assert!(field.path.is_ascii(), "path {}", field.path);
+    }
+}

@@ -88,10 +88,15 @@ fn lower_noun(noun: &str) -> String {
     if first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase()) {
         return noun.to_owned();
     }
+    // Nouns come from the field table, in ASCII.
     let mut chars = noun.chars();
     chars
         .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
+        .map(|first| {
+            std::iter::once(first.to_ascii_lowercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
