@@ -21,7 +21,7 @@ NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
 	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
 
 .PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
-	test-peer test-browser build bench floor e2e size clean
+	test-peer test-browser build bench floor e2e size size-breakdown clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -77,6 +77,12 @@ e2e: ## End-to-end tests of dist/ in Chromium (run `make build` first)
 
 size: ## Raw and gzip -9 sizes of the files in dist/
 	@tools/size.sh $(DIST)
+
+size-breakdown: check-tools ## Where the wasm's bytes go: twiggy sizes by crate, largest data and functions
+	@tools/size-breakdown.sh
+
+fuzz: ## Fuzz JSON import, credentials, Describe mapping and validation, FUZZ_SECONDS (60) each
+	@tools/fuzz.sh
 
 clean: ## Remove build output (target/, dist/)
 	cargo clean
