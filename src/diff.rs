@@ -9,6 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::schema::{self, Field, Shape};
+use crate::sort;
 use crate::validate::join_pointer;
 
 /// One changed setting.
@@ -60,7 +61,7 @@ fn members(
         .flat_map(|m| m.keys())
         .filter(|name| !children.iter().any(|c| c.name() == name.as_str()))
         .collect();
-    unknown.sort();
+    sort::sort(&mut unknown);
     unknown.dedup();
     for name in unknown {
         let old = before.and_then(|m| m.get(name));
@@ -122,7 +123,7 @@ fn compare(
             }
             let mut keys: Vec<&String> =
                 old.into_iter().chain(new).flat_map(|m| m.keys()).collect();
-            keys.sort();
+            sort::sort(&mut keys);
             keys.dedup();
             for key in keys {
                 let a = old.and_then(|m| m.get(key));

@@ -32,6 +32,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diff;
+use crate::sort;
 
 /// The prefix of every key this console stores a draft under.
 pub const KEY_PREFIX: &str = "cognito-pool-console/draft/";
@@ -402,8 +403,8 @@ pub fn read_all(entries: Vec<(String, String)>) -> Read {
             Err(error) => read.ignored.push((key, error)),
         }
     }
-    read.drafts.sort_by(|a, b| a.0.cmp(&b.0));
-    read.ignored.sort_by(|a, b| a.0.cmp(&b.0));
+    sort::sort_by(&mut read.drafts, |a, b| a.0.cmp(&b.0));
+    sort::sort_by(&mut read.ignored, |a, b| a.0.cmp(&b.0));
     read
 }
 

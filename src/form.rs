@@ -36,6 +36,18 @@ pub fn unescape(token: &str) -> String {
     token.replace("~1", "/").replace("~0", "~")
 }
 
+/// The top-level member token a pointer starts with, and the rest of the pointer
+/// (`/Policies/PasswordPolicy` gives `("Policies", "/PasswordPolicy")`, `/Policies` gives
+/// `("Policies", "")`); `None` for the whole document (`""`). The token is left escaped: a
+/// top-level member's name holds neither `~` nor `/`.
+pub fn split_top(pointer: &str) -> Option<(&str, &str)> {
+    let rest = pointer.strip_prefix('/')?;
+    Some(match rest.find('/') {
+        Some(end) => rest.split_at(end),
+        None => (rest, ""),
+    })
+}
+
 /// The value at `pointer`, if the document has one there.
 pub fn get<'a>(document: &'a Value, pointer: &str) -> Option<&'a Value> {
     if pointer.is_empty() {
@@ -46,7 +58,7 @@ pub fn get<'a>(document: &'a Value, pointer: &str) -> Option<&'a Value> {
 
 /// Sets (`Some`) or removes (`None`) the value at `pointer`, creating the structures, lists and
 /// maps on the way as the table nests them. A list index past the end appends. Returns whether
-/// the document changed.
+/// the document changed (a structure made on the way counts).
 pub fn set(document: &mut Value, pointer: &str, value: Option<Value>) -> bool {
     let tokens: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
     let Some((last, parents)) = tokens.split_last() else {
@@ -54,6 +66,8 @@ pub fn set(document: &mut Value, pointer: &str, value: Option<Value>) -> bool {
     };
     let mut slot = document;
     let mut prefix = String::new();
+    // A structure made on the way is a change even when the value then cannot be placed.
+    let mut created = false;
     for token in parents {
         if value.is_none() && slot.get(token.as_str()).is_none() && !slot.is_array() {
             return false; // nothing to remove
@@ -66,6 +80,7 @@ pub fn set(document: &mut Value, pointer: &str, value: Option<Value>) -> bool {
             .is_some_and(|f| f.shape == Shape::List);
         slot = match slot {
             Value::Object(members) => members.entry(token.clone()).or_insert_with(|| {
+                created = true;
                 if is_list {
                     Value::Array(Vec::new())
                 } else {
@@ -74,12 +89,12 @@ pub fn set(document: &mut Value, pointer: &str, value: Option<Value>) -> bool {
             }),
             Value::Array(items) => match token.parse::<usize>() {
                 Ok(index) if index < items.len() => &mut items[index],
-                _ => return false,
+                _ => return created,
             },
-            _ => return false,
+            _ => return created,
         };
     }
-    match (slot, value) {
+    let placed = match (slot, value) {
         (Value::Object(members), Some(value)) => {
             let changed = members.get(last.as_str()) != Some(&value);
             members.insert(last.clone(), value);
@@ -106,7 +121,8 @@ pub fn set(document: &mut Value, pointer: &str, value: Option<Value>) -> bool {
             _ => false,
         },
         _ => false,
-    }
+    };
+    placed || created
 }
 
 /// What a text-like control shows for a value: strings as they are, numbers and booleans in

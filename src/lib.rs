@@ -12,6 +12,7 @@
 //! - [`form`]: the draft as a JSON document edited by pointer, and control <-> value conversions;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
 //! - [`pattern`]: the model's string patterns as small matchers;
+//! - [`sort`]: the one stable sort every list in the crate goes through (smaller wasm);
 //! - [`aws`]: credentials, SigV4 signing, the three Cognito operations, errors, retries, clock
 //!   skew, and the apply/verify decisions.
 
@@ -25,6 +26,7 @@ pub mod import;
 pub mod model;
 pub mod pattern;
 pub mod schema;
+pub mod sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod validate;

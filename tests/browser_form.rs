@@ -384,3 +384,53 @@ async fn a_multi_select_keeps_the_model_order_and_reports_its_items() {
         "all unchecked: not set again"
     );
 }
+
+#[wasm_bindgen_test]
+async fn each_setting_follows_its_own_value_changes_and_findings_across_members() {
+    // The form listens to each top-level member apart (FormState's scopes): an edit in one
+    // member must still update its own controls and leave every other member's as they were,
+    // and a rule about two members must show where it is reported.
+    const MFA: &str = "/MfaConfiguration";
+    let changed = |page: &Page, pointer: &str| {
+        !page
+            .all(&format!(".field.changed[data-pointer=\"{pointer}\"]"))
+            .is_empty()
+    };
+    let rules = |page: &Page, pointer: &str| -> Vec<String> {
+        page.field_findings(pointer)
+            .into_iter()
+            .map(|(rule, _)| rule)
+            .collect()
+    };
+    let page = with_password_policy().await;
+    page.type_text("Minimum length", "10").await;
+    assert!(changed(&page, MIN));
+    assert!(!changed(&page, MFA));
+
+    page.choose("MFA requirement", "OPTIONAL").await;
+    assert!(changed(&page, MFA));
+    assert!(changed(&page, MIN), "an edit elsewhere keeps this marker");
+    // No SMS delivery configured (another member): the warning stands on MFA.
+    assert_eq!(rules(&page, MFA), ["R-MFA-03"]);
+    assert!(rules(&page, MIN).is_empty());
+
+    page.type_text("Minimum length", "5").await;
+    assert_eq!(rules(&page, MIN), ["R-PWD-01"]);
+    assert_eq!(rules(&page, MFA), ["R-MFA-03"]);
+
+    page.choose("MFA requirement", "OFF").await;
+    assert!(rules(&page, MFA).is_empty());
+    assert_eq!(rules(&page, MIN), ["R-PWD-01"]);
+
+    // A legacy setting given a value opens its fold, so that the value can be seen.
+    let label = "Email verification message (legacy)";
+    let fold = || {
+        page.labelled(label)
+            .closest("details.legacy-fold")
+            .unwrap()
+            .unwrap()
+    };
+    assert!(!fold().has_attribute("open"));
+    page.type_text(label, "Code {####}").await;
+    assert!(fold().has_attribute("open"));
+}

@@ -93,6 +93,23 @@ fn set_creates_structures_and_lists_as_the_table_nests_them() {
     );
     assert!(doc.get("LambdaConfig").is_none(), "and creates nothing");
     assert_eq!(get(&doc, "/UserPoolTags/a~1b"), Some(&json!("v")));
+    // The form only notifies when `set` says the document changed: a structure made on the
+    // way counts, even when the value itself has no place (an item past an empty list).
+    assert!(set(
+        &mut doc,
+        "/LambdaConfig/PreSignUp",
+        Some(json!("arn:aws:lambda:us-east-1:123456789012:function:f"))
+    ));
+    let mut fresh = json!({});
+    assert!(set(
+        &mut fresh,
+        "/AccountRecoverySetting/RecoveryMechanisms/2/Priority",
+        Some(json!(1))
+    ));
+    assert_eq!(
+        fresh,
+        json!({"AccountRecoverySetting": {"RecoveryMechanisms": []}})
+    );
 }
 
 #[test]

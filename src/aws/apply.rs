@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::diff::{self, Change};
 use crate::form;
+use crate::sort;
 
 /// Whether two values mean the same setting: numbers by value (`12` and `12.0`), lists of
 /// plain values in any order (Cognito may return them reordered), lists of structures in order,
@@ -24,8 +25,8 @@ pub fn same(a: &Value, b: &Value) -> bool {
                 let key = |v: &Value| v.to_string();
                 let mut xs: Vec<String> = x.iter().map(key).collect();
                 let mut ys: Vec<String> = y.iter().map(key).collect();
-                xs.sort();
-                ys.sort();
+                sort::sort(&mut xs);
+                sort::sort(&mut ys);
                 return xs == ys;
             }
             x.iter().zip(y).all(|(a, b)| same(a, b))
@@ -122,7 +123,8 @@ pub fn risks(changes: &[Change]) -> Vec<Risk> {
         }
     }
     let order = [DELETION, MFA, TIER, SENDING, RECOVERY, TRIGGERS, SIGN_IN];
-    out.sort_by_key(|r| order.iter().position(|o| o == r));
+    let rank = |r: &Risk| order.iter().position(|o| o == r);
+    sort::sort_by(&mut out, |a, b| rank(a).cmp(&rank(b)));
     out
 }
 

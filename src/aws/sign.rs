@@ -22,6 +22,7 @@ use aws_sigv4::sign::v4;
 use sha2::{Digest, Sha256};
 
 use crate::aws::time::{format_amz_date, Millis};
+use crate::sort;
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
 
@@ -147,7 +148,7 @@ pub fn sign(
         replace("x-amz-security-token", token);
     }
     headers.retain(|(n, _)| !UNSIGNED.contains(&n.as_str()));
-    headers.sort_by(|a, b| a.0.cmp(&b.0));
+    sort::sort_by(&mut headers, |a, b| a.0.cmp(&b.0));
 
     let signed_headers = headers
         .iter()
@@ -281,7 +282,7 @@ fn canonical_query(query: &str) -> String {
             (reencode(name), reencode(value))
         })
         .collect();
-    params.sort();
+    sort::sort(&mut params);
     params
         .iter()
         .map(|(n, v)| format!("{n}={v}"))

@@ -361,10 +361,12 @@ impl Replacer {
             }
         }
         // What the document brought in shows on its fields straight away.
-        let flagged: BTreeSet<String> = self
-            .state
-            .findings
-            .with_untracked(|f| f.iter().map(|f| f.pointer.clone()).collect());
+        let mut flagged = BTreeSet::new();
+        self.state.findings.with_untracked(|f| {
+            for finding in f {
+                flagged.insert(finding.pointer.clone());
+            }
+        });
         let shown = flagged.len();
         self.state.touched.set(flagged);
         let what = match kind {
@@ -1151,7 +1153,12 @@ pub fn ChangesView() -> impl IntoView {
                 }}
             </p>
             <ul class="changes">
-                {move || state.changes.get().into_iter().map(change_view).collect_view()}
+                // Keyed by what an item shows: a keystroke rebuilds the one item it changes.
+                <For
+                    each=move || state.changes.get()
+                    key=|c| (c.pointer.clone(), shown_value(c.before.as_ref()), shown_value(c.after.as_ref()))
+                    children=change_view
+                />
             </ul>
         </section>
     }

@@ -4,6 +4,12 @@
 //! imported configuration). Findings and changes are memos derived from them, never written by
 //! effects. Each control reads its own value through a memo on its pointer, so typing in one
 //! field re-renders only that field and the findings that actually change.
+//!
+//! A keystroke must not wake every control. So the draft, its findings and its changes are each
+//! split once per top-level member of the request ([`Scope`]), and a control's memos listen to
+//! the scope of its member, not to the whole form: an edit under `Policies` re-runs the memos of
+//! the `Policies` controls, and the other scopes compare their part, find it unchanged and stop
+//! there.
 
 use std::collections::BTreeSet;
 
@@ -14,6 +20,7 @@ use crate::diff::{self, Change};
 use crate::form;
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
+use crate::schema;
 use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
@@ -44,6 +51,49 @@ pub struct FormState {
     pub pool_locked: RwSignal<bool>,
     /// Set by "Review": the review of what will be sent is open.
     pub reviewing: RwSignal<bool>,
+    /// The draft, findings and changes of each top-level member, in table order.
+    scopes: StoredValue<Vec<Scope>>,
+}
+
+/// What the form knows under one top-level member of the request (`Policies`,
+/// `LambdaConfig`, ...): each memo notifies only when its own part changes.
+#[derive(Clone, Copy)]
+struct Scope {
+    /// The member's name.
+    name: &'static str,
+    /// The member's value in the draft.
+    value: Memo<Option<Value>>,
+    /// The findings at the member or beneath it.
+    findings: Memo<Vec<Finding>>,
+    /// The pointers of the changed settings at the member or beneath it.
+    changed: Memo<Vec<String>>,
+}
+
+impl Scope {
+    fn new(
+        name: &'static str,
+        document: RwSignal<Value>,
+        findings: Memo<Vec<Finding>>,
+        changes: Memo<Vec<Change>>,
+    ) -> Self {
+        let under =
+            move |pointer: &str| form::split_top(pointer).is_some_and(|(top, _)| top == name);
+        Scope {
+            name,
+            value: Memo::new(move |_| document.with(|d| d.get(name).cloned())),
+            findings: Memo::new(move |_| {
+                findings.with(|all| all.iter().filter(|f| under(&f.pointer)).cloned().collect())
+            }),
+            changed: Memo::new(move |_| {
+                changes.with(|all| {
+                    all.iter()
+                        .filter(|c| under(&c.pointer))
+                        .map(|c| c.pointer.clone())
+                        .collect()
+                })
+            }),
+        }
+    }
 }
 
 impl FormState {
@@ -63,6 +113,9 @@ impl FormState {
             all
         });
         let changes = Memo::new(move |_| baseline.with(|b| document.with(|d| diff::changes(b, d))));
+        let scopes = schema::top_level()
+            .map(|f| Scope::new(f.name(), document, findings, changes))
+            .collect();
         FormState {
             document,
             baseline,
@@ -75,7 +128,18 @@ impl FormState {
             acknowledged: RwSignal::new(Vec::new()),
             pool_locked: RwSignal::new(false),
             reviewing: RwSignal::new(false),
+            scopes: StoredValue::new(scopes),
         }
+    }
+
+    /// The scope `pointer` is in and the rest of the pointer below its member; `None` for the
+    /// whole request and for members the table does not know.
+    fn scope_of(self, pointer: &str) -> Option<(Scope, String)> {
+        let (top, rest) = form::split_top(pointer)?;
+        let scope = self
+            .scopes
+            .with_value(|scopes| scopes.iter().find(|s| s.name == top).copied())?;
+        Some((scope, rest.to_owned()))
     }
 
     /// The current warnings, as (rule, pointer).
@@ -110,6 +174,12 @@ impl FormState {
 
     /// The value at `pointer`, as a memo: it notifies only when that value changes.
     pub fn value(self, pointer: String) -> Memo<Option<Value>> {
+        if let Some((scope, rest)) = self.scope_of(&pointer) {
+            let member = scope.value;
+            return Memo::new(move |_| {
+                member.with(|m| m.as_ref().and_then(|m| form::get(m, &rest)).cloned())
+            });
+        }
         let document = self.document;
         Memo::new(move |_| document.with(|d| form::get(d, &pointer).cloned()))
     }
@@ -122,9 +192,8 @@ impl FormState {
 
     /// Sets or removes the value at `pointer` and marks it touched.
     pub fn edit(self, pointer: &str, value: Option<Value>) {
-        self.document.update(|d| {
-            form::set(d, pointer, value);
-        });
+        // An edit that leaves the draft as it was (the same text typed again) wakes nothing.
+        self.document.maybe_update(|d| form::set(d, pointer, value));
         self.touch(pointer);
     }
 
@@ -151,11 +220,12 @@ impl FormState {
 
     fn visible_findings(self, pointer: String, inner: bool) -> Memo<Vec<Finding>> {
         let FormState {
-            findings,
-            touched,
-            show_all,
-            ..
+            touched, show_all, ..
         } = self;
+        let findings = match self.scope_of(&pointer) {
+            Some((scope, _)) => scope.findings,
+            None => self.findings,
+        };
         let covers = move |p: &str| {
             if inner {
                 form::within(p, &pointer)
@@ -174,6 +244,12 @@ impl FormState {
 
     /// Whether the value at `pointer` differs from the baseline.
     pub fn changed_at(self, pointer: String) -> Memo<bool> {
+        if let Some((scope, _)) = self.scope_of(&pointer) {
+            let changed = scope.changed;
+            return Memo::new(move |_| {
+                changed.with(|c| c.iter().any(|p| form::within(p, &pointer)))
+            });
+        }
         let changes = self.changes;
         Memo::new(move |_| changes.with(|c| c.iter().any(|c| form::within(&c.pointer, &pointer))))
     }

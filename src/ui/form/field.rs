@@ -183,15 +183,11 @@ pub fn Members(
             view! { <FieldView field pointer=child /> }
         }
     };
-    let legacy_pointers: Vec<String> = legacy
+    let legacy_values: Vec<Memo<Option<serde_json::Value>>> = legacy
         .iter()
-        .map(|f| join_pointer(&pointer, f.name()))
+        .map(|f| state.value(join_pointer(&pointer, f.name())))
         .collect();
-    let in_use = Memo::new(move |_| {
-        state
-            .document
-            .with(|d| legacy_pointers.iter().any(|p| form::get(d, p).is_some()))
-    });
+    let in_use = Memo::new(move |_| legacy_values.iter().any(|v| v.with(Option::is_some)));
     let count = legacy.len();
     view! {
         {current.into_iter().map(row.clone()).collect_view()}
