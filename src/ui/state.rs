@@ -1,15 +1,18 @@
 //! The form's reactive state, shared by every control through the Leptos context.
 //!
 //! One signal holds the draft request as a JSON document; one holds the baseline (the loaded or
-//! imported configuration). Findings and changes are memos derived from them, never written by
-//! effects. Each control reads its own value through a memo on its pointer, so typing in one
-//! field re-renders only that field and the findings that actually change.
+//! imported configuration). Findings and changes are memos derived from them; only their
+//! per-member copies for display are written, by the effects in [`FormState::new`]. Each control
+//! reads its own value through a memo on its pointer, so typing in one field re-renders only that
+//! field and the findings that actually change.
 //!
 //! A keystroke must not wake every control. So the draft, its findings and its changes are each
 //! split once per top-level member of the request ([`Scope`]), and a control's memos listen to
-//! the scope of its member, not to the whole form: an edit under `Policies` re-runs the memos of
-//! the `Policies` controls, and the other scopes compare their part, find it unchanged and stop
-//! there.
+//! the scope of its member, not to the whole form. A member's value is a signal of its own,
+//! written in the same turn as the draft by [`FormState::update_document`], the draft's only
+//! writer: an edit under `Policies` then reaches the `Policies` controls and nothing else, not
+//! even to be asked whether they changed. Findings and changes are handed to the members the
+//! same way, by an effect that writes only the parts that changed.
 
 use std::collections::BTreeSet;
 
@@ -26,8 +29,10 @@ use crate::validate::{self, Finding, Severity};
 /// The state of the form. `Copy`: every field is a signal handle.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    /// The draft request body.
-    pub document: RwSignal<Value>,
+    /// The draft request body. Written only through [`FormState::update_document`].
+    pub document: ReadSignal<Value>,
+    /// The draft's write half, kept here so that every write updates the scopes too.
+    write: WriteSignal<Value>,
     /// The configuration the draft started from (loaded, imported, or an empty request).
     pub baseline: RwSignal<Value>,
     /// Every finding of the draft: model constraints, cross-field rules, and the form's own
@@ -56,50 +61,65 @@ pub struct FormState {
 }
 
 /// What the form knows under one top-level member of the request (`Policies`,
-/// `LambdaConfig`, ...): each memo notifies only when its own part changes.
+/// `LambdaConfig`, ...). Each signal is set only when its own part changed, so a change
+/// elsewhere never reaches this member's controls.
 #[derive(Clone, Copy)]
 struct Scope {
     /// The member's name.
     name: &'static str,
-    /// The member's value in the draft.
-    value: Memo<Option<Value>>,
+    /// The member's value in the draft: set with the draft (see [`FormState::update_document`]).
+    value: RwSignal<Option<Value>>,
     /// The findings at the member or beneath it.
-    findings: Memo<Vec<Finding>>,
+    findings: RwSignal<Vec<Finding>>,
     /// The pointers of the changed settings at the member or beneath it.
-    changed: Memo<Vec<String>>,
+    changed: RwSignal<Vec<String>>,
 }
 
 impl Scope {
     fn new(
         name: &'static str,
-        document: RwSignal<Value>,
+        document: ReadSignal<Value>,
         findings: Memo<Vec<Finding>>,
         changes: Memo<Vec<Change>>,
     ) -> Self {
-        let under =
-            move |pointer: &str| form::split_top(pointer).is_some_and(|(top, _)| top == name);
         Scope {
             name,
-            value: Memo::new(move |_| document.with(|d| d.get(name).cloned())),
-            findings: Memo::new(move |_| {
-                findings.with(|all| all.iter().filter(|f| under(&f.pointer)).cloned().collect())
-            }),
-            changed: Memo::new(move |_| {
-                changes.with(|all| {
-                    all.iter()
-                        .filter(|c| under(&c.pointer))
-                        .map(|c| c.pointer.clone())
-                        .collect()
-                })
-            }),
+            value: RwSignal::new(document.with_untracked(|d| d.get(name).cloned())),
+            findings: RwSignal::new(findings.with_untracked(|all| part(name, all, finding_at))),
+            changed: RwSignal::new(changes.with_untracked(|all| part(name, all, change_at))),
         }
+    }
+}
+
+fn finding_at(finding: &Finding) -> (&str, Finding) {
+    (&finding.pointer, finding.clone())
+}
+
+fn change_at(change: &Change) -> (&str, String) {
+    (&change.pointer, change.pointer.clone())
+}
+
+/// What `item` says of each of `all` (its pointer and what to keep of it), for the items at
+/// member `name` or beneath it.
+fn part<T, U>(name: &str, all: &[T], item: fn(&T) -> (&str, U)) -> Vec<U> {
+    all.iter()
+        .map(item)
+        .filter(|(pointer, _)| form::split_top(pointer).is_some_and(|(top, _)| top == name))
+        .map(|(_, kept)| kept)
+        .collect()
+}
+
+/// Sets `signal` to `new` unless it holds that already.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, new: T) {
+    if signal.with_untracked(|old| *old != new) {
+        signal.set(new);
     }
 }
 
 impl FormState {
     /// A form whose draft and baseline are `baseline`.
     pub fn new(baseline: Value) -> Self {
-        let document = RwSignal::new(baseline.clone());
+        let (document, write) = RwSignal::new(baseline.clone()).split();
         let baseline = RwSignal::new(baseline);
         let loaded = Memo::new(move |_| baseline.with(UpdateUserPoolRequest::from_json));
         let form_findings: RwSignal<Option<Memo<Vec<Finding>>>> = RwSignal::new(None);
@@ -113,11 +133,27 @@ impl FormState {
             all
         });
         let changes = Memo::new(move |_| baseline.with(|b| document.with(|d| diff::changes(b, d))));
-        let scopes = schema::top_level()
+        let scopes: Vec<Scope> = schema::top_level()
             .map(|f| Scope::new(f.name(), document, findings, changes))
             .collect();
+        // Findings and changes reach each member by one effect that writes the member's part only
+        // when it changed (the pattern of Leptos's `Selector`): the controls of a member whose
+        // part stayed the same are not even asked. Display only: every decision (Review, the
+        // summary, what is sent) reads `findings` and `changes` themselves.
+        let members = scopes.clone();
+        Effect::new(move |_| {
+            findings.with(|findings| {
+                changes.with(|changes| {
+                    for scope in &members {
+                        set_if_changed(scope.findings, part(scope.name, findings, finding_at));
+                        set_if_changed(scope.changed, part(scope.name, changes, change_at));
+                    }
+                })
+            })
+        });
         FormState {
             document,
+            write,
             baseline,
             findings,
             form_findings,
@@ -192,9 +228,38 @@ impl FormState {
 
     /// Sets or removes the value at `pointer` and marks it touched.
     pub fn edit(self, pointer: &str, value: Option<Value>) {
-        // An edit that leaves the draft as it was (the same text typed again) wakes nothing.
-        self.document.maybe_update(|d| form::set(d, pointer, value));
+        self.update_document(|d| form::set(d, pointer, value));
         self.touch(pointer);
+    }
+
+    /// Changes the draft: `change` says whether it changed anything (a change that leaves the
+    /// draft as it was wakes nothing). Then each member's value is brought up to date, in the
+    /// same turn, so no control ever sees a member older than the draft.
+    pub fn update_document(self, change: impl FnOnce(&mut Value) -> bool) {
+        // One copy of the writing code for every caller: only this adapter is generic.
+        let mut change = Some(change);
+        self.write_document(&mut |d| change.take().is_some_and(|change| change(d)));
+    }
+
+    fn write_document(self, change: &mut dyn FnMut(&mut Value) -> bool) {
+        let mut changed = false;
+        self.write.maybe_update(|d| {
+            changed = change(d);
+            changed
+        });
+        if !changed {
+            return;
+        }
+        self.document.with_untracked(|d| {
+            self.scopes.with_value(|scopes| {
+                for scope in scopes {
+                    let now = d.get(scope.name);
+                    if scope.value.with_untracked(|v| v.as_ref() != now) {
+                        scope.value.set(now.cloned());
+                    }
+                }
+            })
+        });
     }
 
     /// Marks a control as touched, so its findings show.
@@ -222,9 +287,9 @@ impl FormState {
         let FormState {
             touched, show_all, ..
         } = self;
-        let findings = match self.scope_of(&pointer) {
-            Some((scope, _)) => scope.findings,
-            None => self.findings,
+        let findings: Signal<Vec<Finding>> = match self.scope_of(&pointer) {
+            Some((scope, _)) => scope.findings.into(),
+            None => self.findings.into(),
         };
         let covers = move |p: &str| {
             if inner {
@@ -266,7 +331,10 @@ impl FormState {
     /// to keep (drafts are saved separately).
     pub fn replace(self, baseline: Value, draft: Value) {
         self.baseline.set(baseline);
-        self.document.set(draft);
+        self.update_document(|d| {
+            *d = draft;
+            true
+        });
         self.touched.set(BTreeSet::new());
         self.show_all.set(false);
     }

@@ -278,12 +278,12 @@ impl ListRows {
             .value
             .with_untracked(|v| matches!(v, None | Some(Value::Array(_))));
         self.order.set(ids);
-        self.state.document.update(|d| {
+        self.state.update_document(|d| {
             if is_list {
-                form::set(d, &join_pointer(&pointer, &index.to_string()), Some(item));
+                form::set(d, &join_pointer(&pointer, &index.to_string()), Some(item))
             } else {
                 // Not a list (an import with the wrong type): the new row replaces it.
-                form::set(d, &pointer, Some(Value::Array(vec![item])));
+                form::set(d, &pointer, Some(Value::Array(vec![item])))
             }
         });
         self.state.touch(&pointer);
@@ -302,11 +302,11 @@ impl ListRows {
         let last = ids.is_empty();
         let keep_empty = last && baseline_keeps_empty(self.state, &pointer);
         self.order.set(ids);
-        self.state.document.update(|d| {
+        self.state.update_document(|d| {
             if last {
-                form::set(d, &pointer, keep_empty.then(|| Value::Array(Vec::new())));
+                form::set(d, &pointer, keep_empty.then(|| Value::Array(Vec::new())))
             } else {
-                form::set(d, &join_pointer(&pointer, &index.to_string()), None);
+                form::set(d, &join_pointer(&pointer, &index.to_string()), None)
             }
         });
         renumber_touched(self.state, &pointer, |i| match i.cmp(&index) {
@@ -326,11 +326,14 @@ impl ListRows {
         ids.swap(a, b);
         let pointer = self.pointer();
         self.order.set(ids);
-        self.state.document.update(|d| {
-            if let Some(Value::Array(items)) = d.pointer_mut(&pointer) {
-                items.swap(a, b);
-            }
-        });
+        self.state
+            .update_document(|d| match d.pointer_mut(&pointer) {
+                Some(Value::Array(items)) => {
+                    items.swap(a, b);
+                    a != b
+                }
+                _ => false,
+            });
         renumber_touched(self.state, &pointer, |i| {
             Some(if i == a {
                 b
@@ -1000,9 +1003,8 @@ impl MapRows {
             } else {
                 None
             };
-            self.state.document.update(|d| {
-                form::set(d, &pointer, value);
-            });
+            self.state
+                .update_document(|d| form::set(d, &pointer, value));
         }
     }
 
