@@ -110,7 +110,17 @@ proptest! {
             Shape::Structure | Shape::Map => placed.is_object(),
             Shape::List => placed.is_array(),
         };
-        if !right_type && !field.path.ends_with("{key}") {
+        // A whole number past 64 bits, which serde_json can only hold as a float, is read as
+        // the number it is: out of range (every integer setting has bounds), not of the wrong type.
+        let huge_whole = field.shape == Shape::Integer
+            && placed.is_f64()
+            && placed.as_f64().is_some_and(|f| f.fract() == 0.0 && (9.2e18..1e30).contains(&f.abs()));
+        if huge_whole {
+            prop_assert!(field.min.is_some() && field.max.is_some());
+            prop_assert!(checked.findings.iter().any(|f| f.pointer == pointer
+                && (f.rule == "R-MODEL-RANGE" || f.rule == "R-PWD-01")));
+            prop_assert!(checked.request.is_none());
+        } else if !right_type && !field.path.ends_with("{key}") {
             prop_assert!(checked.findings.iter().any(|f| f.pointer == pointer && f.rule == "R-MODEL-TYPE"));
             prop_assert!(checked.request.is_none());
         }
@@ -125,4 +135,24 @@ proptest! {
         let reported = findings.iter().any(|f| f.pointer == pointer && f.rule == "R-MODEL-LEN");
         prop_assert_eq!(reported, outside);
     }
+}
+
+/// The case proptest found (2026-12-06): a whole number past 64 bits in an integer setting is
+/// out of range, which the property once expected to be a type error.
+#[test]
+fn a_whole_number_past_64_bits_is_out_of_range() {
+    let field = FIELDS
+        .iter()
+        .find(|f| f.path == "Policies.PasswordPolicy.MinimumLength")
+        .expect("in the table");
+    let (document, pointer) = place(field.path, json!(2.165813309932774e24));
+    let checked = validate::check_json(&document, None);
+    let rules: Vec<&str> = checked
+        .findings
+        .iter()
+        .filter(|f| f.pointer == pointer)
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(rules, ["R-PWD-01"]);
+    assert!(checked.request.is_none());
 }

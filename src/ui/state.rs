@@ -2,7 +2,7 @@
 //!
 //! One signal holds the draft request as a JSON document; one holds the baseline (the loaded or
 //! imported configuration). Findings and changes are memos derived from them; only their
-//! per-member copies for display are written, by the effects in [`FormState::new`]. Each control
+//! per-member copies for display are written, by the effect in [`FormState::new`]. Each control
 //! reads its own value through a memo on its pointer, so typing in one field re-renders only that
 //! field and the findings that actually change.
 //!
@@ -85,28 +85,35 @@ impl Scope {
         Scope {
             name,
             value: RwSignal::new(document.with_untracked(|d| d.get(name).cloned())),
-            findings: RwSignal::new(findings.with_untracked(|all| part(name, all, finding_at))),
-            changed: RwSignal::new(changes.with_untracked(|all| part(name, all, change_at))),
+            findings: RwSignal::new(
+                findings.with_untracked(|all| part(name, all, finding_pointer, Finding::clone)),
+            ),
+            changed: RwSignal::new(
+                changes.with_untracked(|all| part(name, all, change_pointer, change_kept)),
+            ),
         }
     }
 }
 
-fn finding_at(finding: &Finding) -> (&str, Finding) {
-    (&finding.pointer, finding.clone())
-}
-
-fn change_at(change: &Change) -> (&str, String) {
-    (&change.pointer, change.pointer.clone())
-}
-
-/// What `item` says of each of `all` (its pointer and what to keep of it), for the items at
-/// member `name` or beneath it.
-fn part<T, U>(name: &str, all: &[T], item: fn(&T) -> (&str, U)) -> Vec<U> {
+/// The items of `all` at member `name` or beneath it (`pointer` gives an item's pointer), as
+/// `keep` keeps them; only those are copied.
+fn part<T, U>(name: &str, all: &[T], pointer: fn(&T) -> &str, keep: fn(&T) -> U) -> Vec<U> {
     all.iter()
-        .map(item)
-        .filter(|(pointer, _)| form::split_top(pointer).is_some_and(|(top, _)| top == name))
-        .map(|(_, kept)| kept)
+        .filter(|one| form::split_top(pointer(one)).is_some_and(|(top, _)| top == name))
+        .map(keep)
         .collect()
+}
+
+fn finding_pointer(finding: &Finding) -> &str {
+    &finding.pointer
+}
+
+fn change_pointer(change: &Change) -> &str {
+    &change.pointer
+}
+
+fn change_kept(change: &Change) -> String {
+    change.pointer.clone()
 }
 
 /// Sets `signal` to `new` unless it holds that already.
@@ -145,8 +152,14 @@ impl FormState {
             findings.with(|findings| {
                 changes.with(|changes| {
                     for scope in &members {
-                        set_if_changed(scope.findings, part(scope.name, findings, finding_at));
-                        set_if_changed(scope.changed, part(scope.name, changes, change_at));
+                        set_if_changed(
+                            scope.findings,
+                            part(scope.name, findings, finding_pointer, Finding::clone),
+                        );
+                        set_if_changed(
+                            scope.changed,
+                            part(scope.name, changes, change_pointer, change_kept),
+                        );
                     }
                 })
             })
