@@ -98,7 +98,6 @@ const SIGN_IN: Risk = Risk {
 
 /// The risky changes among `changes`, each once, in a fixed order.
 pub fn risks(changes: &[Change]) -> Vec<Risk> {
-    let top = |c: &Change| c.pointer.split('/').nth(1).unwrap_or_default().to_owned();
     let mut out = Vec::new();
     let mut add = |risk: Risk| {
         if !out.contains(&risk) {
@@ -106,7 +105,7 @@ pub fn risks(changes: &[Change]) -> Vec<Risk> {
         }
     };
     for change in changes {
-        match top(change).as_str() {
+        match form::split_top(&change.pointer).map_or("", |(top, _)| top) {
             "DeletionProtection"
                 if change.before.as_ref().and_then(Value::as_str) == Some("ACTIVE")
                     && change.after.as_ref().and_then(Value::as_str) != Some("ACTIVE") =>
