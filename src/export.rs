@@ -5,8 +5,64 @@ use crate::model::UpdateUserPoolRequest;
 
 /// The request body as indented JSON, exactly what the console sends (absent settings omitted).
 pub fn request_json(request: &UpdateUserPoolRequest) -> String {
-    // Serialising plain structs, strings, integers and maps with string keys cannot fail.
-    serde_json::to_string_pretty(request).unwrap_or_default()
+    // Serialising plain structs, strings, integers and maps with string keys cannot fail. The
+    // model is serialised only to compact text (each serde formatter is a whole copy of the
+    // model's serialisation code, about 11 KB of wasm): `indent` lays that text out.
+    indent(&serde_json::to_string(request).unwrap_or_default())
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` does: two spaces per level, one
+/// member or element per line, `": "` after keys, `{}` and `[]` kept when empty. The input must
+/// be compact JSON (no white space outside strings), as `serde_json::to_string` writes it.
+pub fn indent(compact: &str) -> String {
+    fn line(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    if c == '\\' {
+                        if let Some(escaped) = chars.next() {
+                            out.push(escaped);
+                        }
+                    } else if c == '"' {
+                        break;
+                    }
+                }
+            }
+            '{' | '[' => {
+                out.push(c);
+                match chars.next_if(|next| matches!(next, '}' | ']')) {
+                    Some(close) => out.push(close),
+                    None => {
+                        depth += 1;
+                        line(&mut out, depth);
+                    }
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A POSIX shell command that applies the request with the AWS CLI: the JSON inline in single

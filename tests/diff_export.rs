@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use cognito_pool_console::diff::{changes, Change};
-use cognito_pool_console::export::{cli_command, request_json, shell_quote};
+use cognito_pool_console::export::{cli_command, indent, request_json, shell_quote};
 use cognito_pool_console::model::UpdateUserPoolRequest;
 use serde_json::{json, Value};
 
@@ -143,4 +143,29 @@ fn the_cli_command_survives_a_real_shell() {
 fn shell_quoting_handles_quotes() {
     assert_eq!(shell_quote("a'b"), "'a'\\''b'");
     assert_eq!(shell_quote(""), "''");
+}
+
+#[test]
+fn indent_lays_out_compact_json_as_serde_json_pretty_does() {
+    let tricky = json!({
+        "Empty": {},
+        "None": [],
+        "Nested": [[], {}, [1, [2, {"a": []}]], {"b": {"c": null}}],
+        "Text": "a \"quoted\" {brace}, [bracket]: colon \\ back\\\\slash \n newline \u{7f} é 😀",
+        "Key, with: \"marks\"{[": -1.5e-7,
+        "Numbers": [0, -12, 3.25, 18446744073709551615u64],
+        "Flags": [true, false, null]
+    });
+    for value in [
+        maximal(),
+        tricky,
+        json!({}),
+        json!([]),
+        json!("x"),
+        json!(3),
+    ] {
+        let compact = serde_json::to_string(&value).expect("compact");
+        let want = serde_json::to_string_pretty(&value).expect("pretty");
+        assert_eq!(indent(&compact), want);
+    }
 }

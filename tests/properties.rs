@@ -6,6 +6,7 @@
 mod common;
 
 use cognito_pool_console::describe;
+use cognito_pool_console::export;
 use cognito_pool_console::schema::{Shape, FIELDS};
 use cognito_pool_console::validate;
 use common::place;
@@ -83,6 +84,12 @@ proptest! {
             prop_assert_eq!(&validate::check_request(request, None), &checked.findings);
             prop_assert_eq!(&serde_json::to_value(request).ok(), &Some(document.clone()));
         }
+    }
+
+    #[test]
+    fn the_export_layout_matches_serde_json_pretty(document in arbitrary_json()) {
+        let compact = serde_json::to_string(&document).expect("compact");
+        prop_assert_eq!(export::indent(&compact), serde_json::to_string_pretty(&document).expect("pretty"));
     }
 
     #[test]

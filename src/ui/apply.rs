@@ -306,7 +306,7 @@ pub fn ReviewPanel() -> impl IntoView {
     let previous_href = move || {
         previous.with(|p| {
             p.as_ref().map(|v| {
-                let text = serde_json::to_string_pretty(v).unwrap_or_default();
+                let text = crate::export::indent(&v.to_string());
                 format!(
                     "data:application/json;charset=utf-8,{}",
                     String::from(js_sys::encode_uri_component(&text))
