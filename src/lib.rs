@@ -12,7 +12,8 @@
 //! - [`form`]: the draft as a JSON document edited by pointer, and control <-> value conversions;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
 //! - [`pattern`]: the model's string patterns as small matchers;
-//! - [`sort`]: the one stable sort every list in the crate goes through (smaller wasm);
+//! - [`sort`]: the one stable sort every list in the crate goes through, and the sorted-list
+//!   set and map used instead of `BTreeSet` / `BTreeMap` (smaller wasm);
 //! - [`aws`]: credentials, SigV4 signing, the three Cognito operations, errors, retries, clock
 //!   skew, and the apply/verify decisions.
 

@@ -5,7 +5,12 @@
 //! of wasm each (measured with `make size-breakdown`). [`sort_by`] sorts a list of positions
 //! with a comparison passed as a trait object, which the compiler builds once, and then moves
 //! the elements into that order; only the small moving loop is generic.
+//!
+//! [`SortedSet`] and [`SortedMap`] are the crate's set and map for the same reason: a `BTreeSet` brings a copy of the
+//! whole tree code (insert, remove, rebalancing: about 5 KB of wasm) for each element type,
+//! where a sorted list needs only a binary search.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal elements in their order (like `slice::sort_by`).
@@ -36,6 +41,171 @@ fn sorted_positions(len: usize, compare: &mut dyn FnMut(usize, usize) -> Orderin
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| compare(a, b));
     order
+}
+
+/// A set kept as a sorted list without duplicates: iterated in order like a `BTreeSet`, for
+/// the small sets the console keeps (touched controls, confirmed risks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortedSet<T>(Vec<T>);
+
+impl<T> Default for SortedSet<T> {
+    fn default() -> Self {
+        SortedSet(Vec::new())
+    }
+}
+
+impl<T: Ord> SortedSet<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        SortedSet(Vec::new())
+    }
+
+    fn find<Q: Ord + ?Sized>(&self, item: &Q) -> Result<usize, usize>
+    where
+        T: Borrow<Q>,
+    {
+        self.0.binary_search_by(|x| x.borrow().cmp(item))
+    }
+
+    /// Whether `item` is in the set.
+    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.find(item).is_ok()
+    }
+
+    /// Adds `item`; `false` when it was there already.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.find(&item) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, item);
+                true
+            }
+        }
+    }
+
+    /// Removes `item`; `false` when it was not there.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        match self.find(item) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// The items from `start` on (`start` included when it is in the set), in order.
+    pub fn iter_from<Q: Ord + ?Sized>(&self, start: &Q) -> std::slice::Iter<'_, T>
+    where
+        T: Borrow<Q>,
+    {
+        let at = self.find(start).unwrap_or_else(|at| at);
+        self.0[at..].iter()
+    }
+
+    /// How many items the set holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord> Extend<T> for SortedSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.insert(item);
+        }
+    }
+}
+
+impl<T: Ord> FromIterator<T> for SortedSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut set = SortedSet::new();
+        set.extend(items);
+        set
+    }
+}
+
+/// A map kept as a list sorted by key: iterated in key order like a `BTreeMap`, for the
+/// small maps the console keeps (the rows of each key/value editor).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        SortedMap(Vec::new())
+    }
+
+    fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
+    }
+
+    /// The value at `key`.
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|at| &self.0[at].1)
+    }
+
+    /// Puts `value` at `key` and returns the value it replaces.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (key, value));
+                None
+            }
+        }
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// How many entries the map holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the map is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, entries: I) {
+        for (key, value) in entries {
+            self.insert(key, value);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +252,75 @@ mod tests {
         let mut none: Vec<String> = Vec::new();
         sort(&mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_sorted_set_behaves_like_a_btree_set() {
+        use std::collections::BTreeSet;
+        // A pseudo-random run of inserts and removes of short strings, with many repeats.
+        let mut seed: u32 = 11;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 16
+        };
+        let mut ours: SortedSet<String> = SortedSet::new();
+        let mut oracle: BTreeSet<String> = BTreeSet::new();
+        for _ in 0..2000 {
+            let item = format!("/P/{}", next() % 40);
+            if next() % 3 == 0 {
+                assert_eq!(
+                    ours.remove(item.as_str()),
+                    oracle.remove(&item),
+                    "remove {item}"
+                );
+            } else {
+                assert_eq!(
+                    ours.insert(item.clone()),
+                    oracle.insert(item.clone()),
+                    "insert {item}"
+                );
+            }
+            assert_eq!(ours.contains(item.as_str()), oracle.contains(&item));
+            assert_eq!(ours.len(), oracle.len());
+            let start = format!("/P/{}", next() % 40);
+            let from: Vec<&String> = ours.iter_from(start.as_str()).collect();
+            let want: Vec<&String> = oracle.range(start.clone()..).collect();
+            assert_eq!(from, want, "from {start}");
+        }
+        assert!(ours.iter().eq(oracle.iter()));
+        let collected: SortedSet<&str> = ["b", "a", "b", "c"].into_iter().collect();
+        assert_eq!(
+            collected.iter().copied().collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
+        assert!(SortedSet::<u8>::default().is_empty());
+    }
+
+    #[test]
+    fn the_sorted_map_behaves_like_a_btree_map() {
+        use std::collections::BTreeMap;
+        let mut seed: u32 = 5;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 16
+        };
+        let mut ours: SortedMap<String, u32> = SortedMap::new();
+        let mut oracle: BTreeMap<String, u32> = BTreeMap::new();
+        for round in 0..1000 {
+            let key = format!("/UserPoolTags/{}", next() % 30);
+            assert_eq!(
+                ours.insert(key.clone(), round),
+                oracle.insert(key.clone(), round)
+            );
+            let probe = format!("/UserPoolTags/{}", next() % 30);
+            assert_eq!(ours.get(probe.as_str()), oracle.get(&probe));
+            assert_eq!(ours.len(), oracle.len());
+        }
+        assert!(ours.iter().eq(oracle.iter()));
+        let mut more = SortedMap::default();
+        assert!(more.is_empty());
+        more.extend([("b", 1), ("a", 2), ("b", 3)]);
+        assert_eq!(more.iter().collect::<Vec<_>>(), [(&"a", &2), (&"b", &3)]);
     }
 
     /// The next arrangement in lexicographic order of the tags (wrapping around).

@@ -5,7 +5,7 @@
 //! The decisions (risks, conflicts, rebase, verification) are in [`crate::aws::apply`]; this
 //! file holds the views and the sequence of calls.
 
-use std::collections::BTreeSet;
+use crate::sort::SortedSet;
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -84,7 +84,7 @@ pub fn ReviewPanel() -> impl IntoView {
     let session = Session::get();
     let replacer = Replacer::get();
     let stage = RwSignal::new(Stage::Idle);
-    let confirmed: RwSignal<BTreeSet<&'static str>> = RwSignal::new(BTreeSet::new());
+    let confirmed: RwSignal<SortedSet<&'static str>> = RwSignal::new(SortedSet::new());
     // The configuration the pool had before the last apply: the way back.
     let previous: RwSignal<Option<Value>> = RwSignal::new(None);
 
@@ -132,7 +132,7 @@ pub fn ReviewPanel() -> impl IntoView {
     Effect::new(move |previous_changes: Option<usize>| {
         let n = state.changes.with(Vec::len);
         if previous_changes.is_some_and(|p| p != n) {
-            confirmed.set(BTreeSet::new());
+            confirmed.set(SortedSet::new());
         }
         n
     });
@@ -222,7 +222,7 @@ pub fn ReviewPanel() -> impl IntoView {
         });
         replacer.apply(Incoming::load_with_draft(fresh, draft));
         state.reviewing.set(true);
-        confirmed.set(BTreeSet::new());
+        confirmed.set(SortedSet::new());
         stage.set(Stage::Rebased { overlaps });
     };
     let abandon = move |fresh: Value| {

@@ -18,7 +18,7 @@
 //! and when ([`crate::draft_store`]). This file holds the browser edges (storage, clipboard,
 //! files, clock) and the views.
 
-use std::collections::BTreeSet;
+use crate::sort::SortedSet;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -248,7 +248,7 @@ struct Snapshot {
     undoes: bool,
     baseline: Value,
     draft: Value,
-    touched: BTreeSet<String>,
+    touched: SortedSet<String>,
 }
 
 /// The replacement logic shared by import and restore: ask before replacing a draft that has
@@ -361,7 +361,7 @@ impl Replacer {
             }
         }
         // What the document brought in shows on its fields straight away.
-        let mut flagged = BTreeSet::new();
+        let mut flagged = SortedSet::new();
         self.state.findings.with_untracked(|f| {
             for finding in f {
                 flagged.insert(finding.pointer.clone());

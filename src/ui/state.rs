@@ -14,7 +14,7 @@
 //! even to be asked whether they changed. Findings and changes are handed to the members the
 //! same way, by an effect that writes only the parts that changed.
 
-use std::collections::BTreeSet;
+use crate::sort::SortedSet;
 
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -44,7 +44,7 @@ pub struct FormState {
     /// Every setting that differs from the baseline.
     pub changes: Memo<Vec<Change>>,
     /// Pointers of the controls the admin has edited or left: their findings are shown.
-    pub touched: RwSignal<BTreeSet<String>>,
+    pub touched: RwSignal<SortedSet<String>>,
     /// Set by "Review": every finding is shown, touched or not.
     pub show_all: RwSignal<bool>,
     /// The "Find a setting" text.
@@ -171,7 +171,7 @@ impl FormState {
             findings,
             form_findings,
             changes,
-            touched: RwSignal::new(BTreeSet::new()),
+            touched: RwSignal::new(SortedSet::new()),
             show_all: RwSignal::new(false),
             filter: RwSignal::new(String::new()),
             acknowledged: RwSignal::new(Vec::new()),
@@ -348,7 +348,7 @@ impl FormState {
             *d = draft;
             true
         });
-        self.touched.set(BTreeSet::new());
+        self.touched.set(SortedSet::new());
         self.show_all.set(false);
     }
 }

@@ -3,8 +3,6 @@
 //! Each rule keeps the id of the catalogue. Rules that only make sense against the configuration
 //! loaded from the pool (the *baseline*) are skipped when there is none.
 
-use std::collections::BTreeMap;
-
 use super::constraints::join;
 use super::{Finding, Severity};
 use crate::model::{
@@ -1045,17 +1043,17 @@ impl Rules<'_> {
         let Some(acr) = &self.request.acr_configuration else {
             return;
         };
-        // Effective names of the four levels: custom ones, defaults for the rest.
-        let mut effective: BTreeMap<String, (String, bool)> = BTreeMap::new();
+        // Effective names of the four levels, in order: custom ones, defaults for the rest.
+        let mut effective: Vec<(String, (String, bool))> = Vec::new();
         for n in 1..=4 {
             let level = format!("Level{n}");
             if let Some(name) = default_acr_name(&level) {
-                effective.insert(level, (name, false));
+                effective.push((level, (name, false)));
             }
         }
         for (level, config) in acr {
-            if effective.contains_key(level) {
-                effective.insert(level.clone(), (config.acr_value.clone(), true));
+            if let Some((_, entry)) = effective.iter_mut().find(|(l, _)| l == level) {
+                *entry = (config.acr_value.clone(), true);
             }
         }
         for (level, (name, custom)) in &effective {
@@ -1064,7 +1062,7 @@ impl Rules<'_> {
             }
             let clash: Vec<&str> = effective
                 .iter()
-                .filter(|(other, (other_name, _))| *other != level && other_name == name)
+                .filter(|(other, (other_name, _))| other != level && other_name == name)
                 .map(|(other, _)| other.as_str())
                 .collect();
             if !clash.is_empty() {

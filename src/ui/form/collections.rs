@@ -34,8 +34,6 @@
 //!   others, and do not send while it is non-empty: every finding it holds is an error, e.g.
 //!   `errors = state.findings.with(count_errors) + drafts.findings.with(Vec::len)`.
 
-use std::collections::BTreeMap;
-use std::ops::Bound;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -48,6 +46,7 @@ use crate::draft_store;
 use crate::form;
 use crate::pattern::Pattern;
 use crate::schema::{self, Field, Shape};
+use crate::sort::SortedMap;
 use crate::ui::state::{control_id, FormState};
 use crate::validate::{join_pointer, Finding, Severity};
 
@@ -124,7 +123,7 @@ fn scoped_findings(state: FormState, scope: &str, exact: bool, skip: &[String]) 
     let visible = state.show_all.get()
         || state.touched.with(|touched| {
             touched
-                .range::<str, _>((Bound::Included(scope), Bound::Unbounded))
+                .iter_from(scope)
                 .take_while(|p| p.starts_with(scope))
                 .any(|p| form::within(p, scope))
         });
@@ -152,7 +151,7 @@ fn renumber_touched(state: FormState, list: &str, moved: impl Fn(usize) -> Optio
     let prefix = format!("{list}/");
     let affected: Vec<String> = state.touched.with_untracked(|touched| {
         touched
-            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+            .iter_from(prefix.as_str())
             .take_while(|p| p.starts_with(&prefix))
             .cloned()
             .collect()
@@ -168,7 +167,7 @@ fn renumber_touched(state: FormState, list: &str, moved: impl Fn(usize) -> Optio
             let Ok(index) = index.parse::<usize>() else {
                 continue;
             };
-            touched.remove(&old);
+            touched.remove(old.as_str());
             if let Some(new) = moved(index) {
                 renamed.push(format!("{prefix}{new}{tail}"));
             }
@@ -809,7 +808,7 @@ pub fn duplicate_keys(field: &Field, pointer: &str, rows: &[MapRow]) -> Vec<(u64
 #[derive(Clone, Copy)]
 pub struct MapDrafts {
     /// Rows by the map's pointer, with the map's table entry.
-    rows: RwSignal<BTreeMap<String, (&'static Field, Vec<MapRow>)>>,
+    rows: RwSignal<SortedMap<String, (&'static Field, Vec<MapRow>)>>,
     /// One `R-FORM-DUPKEY` error for each row that repeats a key above it, in every map whose
     /// rows the draft still holds. Derived; all errors: count them and block sending.
     pub findings: Memo<Vec<Finding>>,
@@ -818,13 +817,13 @@ pub struct MapDrafts {
 impl MapDrafts {
     /// Rows and duplicate-key findings for the maps of `state`'s draft.
     pub fn new(state: FormState) -> Self {
-        let rows: RwSignal<BTreeMap<String, (&'static Field, Vec<MapRow>)>> =
-            RwSignal::new(BTreeMap::new());
+        let rows: RwSignal<SortedMap<String, (&'static Field, Vec<MapRow>)>> =
+            RwSignal::new(SortedMap::new());
         let document = state.document;
         let findings = Memo::new(move |_| {
             rows.with(|all| {
                 let mut out = Vec::new();
-                for (pointer, (field, rows)) in all {
+                for (pointer, (field, rows)) in all.iter() {
                     let duplicates = duplicate_keys(field, pointer, rows);
                     if duplicates.is_empty() {
                         continue;
