@@ -185,8 +185,8 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 
     /// The entries in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> <&Self as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     /// How many entries the map holds.
@@ -197,6 +197,22 @@ impl<K: Ord, V> SortedMap<K, V> {
     /// Whether the map is empty.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// Serialised as a JSON object (a map), like a `BTreeMap`.
+impl<K: serde::Serialize, V: serde::Serialize> serde::Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 
@@ -317,6 +333,10 @@ mod tests {
             assert_eq!(ours.len(), oracle.len());
         }
         assert!(ours.iter().eq(oracle.iter()));
+        assert_eq!(
+            serde_json::to_value(&ours).ok(),
+            serde_json::to_value(&oracle).ok()
+        );
         let mut more = SortedMap::default();
         assert!(more.is_empty());
         more.extend([("b", 1), ("a", 2), ("b", 3)]);

@@ -6,9 +6,9 @@
 //! request out of it needs only lookups: [`FromJson`] does that, and the model's `Deserialize`
 //! impls go through it (`Value` first, then [`FromJson`]).
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
+
+use crate::sort::SortedMap;
 
 /// A model type read from a JSON value, exactly: wrong types, unknown members, missing required
 /// members or unknown enum values give `None` (the validator says why).
@@ -41,11 +41,10 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for SortedMap<String, T> {
     fn from_json(value: &Value) -> Option<Self> {
-        // Inserted one by one: collecting into a map would sort the entries first, with a copy
-        // of the sorting code for each entry type, and a JSON object's keys are sorted already.
-        let mut map = BTreeMap::new();
+        // A JSON object's keys are sorted already: each insert lands at the end.
+        let mut map = SortedMap::new();
         for (key, entry) in value.as_object()? {
             map.insert(key.clone(), T::from_json(entry)?);
         }

@@ -13,10 +13,9 @@ mod policies;
 mod registration;
 mod security;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use crate::sort::SortedMap;
 use json::from_json;
 
 pub use delivery::{
@@ -163,7 +162,7 @@ pub struct UpdateUserPoolRequest {
     pub sms_configuration: Option<SmsConfiguration>,
     /// Tags (keys are kept as given).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_pool_tags: Option<BTreeMap<String, String>>,
+    pub user_pool_tags: Option<SortedMap<String, String>>,
     /// Administrator-created users.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin_create_user_config: Option<AdminCreateUserConfig>,
@@ -190,7 +189,7 @@ pub struct UpdateUserPoolRequest {
     pub issuer_configuration: Option<IssuerConfiguration>,
     /// ACR level names, keyed `Level1`..`Level4`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acr_configuration: Option<BTreeMap<String, AcrLevelConfig>>,
+    pub acr_configuration: Option<SortedMap<String, AcrLevelConfig>>,
 }
 
 from_json!(UpdateUserPoolRequest {
