@@ -275,7 +275,7 @@ impl fmt::Display for ShapeError {
 }
 
 fn parse_object(body: &str, operation: Operation) -> Result<Map<String, Value>, ShapeError> {
-    match serde_json::from_str(body) {
+    match serde_json::from_slice(body.as_bytes()) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(ShapeError(format!(
             "The {} response is JSON but not an object.",

@@ -113,7 +113,7 @@ impl Credentials {
 
     /// Reads what [`Credentials::to_session_storage`] wrote; `None` for anything else.
     pub fn from_session_storage(text: &str) -> Option<Credentials> {
-        let value: Value = serde_json::from_str(text).ok()?;
+        let value: Value = serde_json::from_slice(text.as_bytes()).ok()?;
         let obj = value.as_object()?;
         if obj.get("v")?.as_i64()? != 1 {
             return None;
@@ -535,7 +535,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
             .rfind('}')
             .filter(|&e| e > start)
             .map_or(text.len(), |e| e + 1);
-        match serde_json::from_str::<Value>(text.get(start..end).unwrap_or_default()) {
+        match serde_json::from_slice::<Value>(text.get(start..end).unwrap_or_default().as_bytes()) {
             // JSON with no credentials in a text that does not start with it (`{` in a
             // prompt, say): read the lines instead.
             Ok(value) => match from_json(&value) {
