@@ -1,14 +1,122 @@
 //! The request as the admin takes it away: pretty JSON (the `--cli-input-json` shape) and a
 //! ready `aws cognito-idp update-user-pool` command.
 
-use crate::model::UpdateUserPoolRequest;
+use serde_json::Value;
+
+use crate::model::region_of_pool_id;
+use crate::schema::{self, Field, Shape};
 
 /// The request body as indented JSON, exactly what the console sends (absent settings omitted).
-pub fn request_json(request: &UpdateUserPoolRequest) -> String {
-    // Serialising plain structs, strings, integers and maps with string keys cannot fail. The
-    // model is serialised only to compact text (each serde formatter is a whole copy of the
-    // model's serialisation code, about 11 KB of wasm): `indent` lays that text out.
-    indent(&serde_json::to_string(request).unwrap_or_default())
+///
+/// `document` is the draft as the typed request reads it exactly (`FromJson` gives `Some`): the
+/// export is built from the JSON rather than from the typed request, so that serde's derived
+/// serialisation of the whole model (about 10 KB of wasm) is not in the app.
+pub fn request_json(document: &Value) -> String {
+    indent(&compact(document))
+}
+
+/// A POSIX shell command that applies the request with the AWS CLI: the JSON inline in single
+/// quotes (a `'` inside it becomes `'\''`), and `--region` from the pool id when it has one.
+pub fn cli_command(document: &Value) -> String {
+    let mut command = String::from("aws cognito-idp update-user-pool");
+    let pool_id = document.get("UserPoolId").and_then(Value::as_str);
+    if let Some(region) = pool_id.and_then(region_of_pool_id) {
+        command.push_str(" --region ");
+        command.push_str(region);
+    }
+    command.push_str(" --cli-input-json ");
+    command.push_str(&shell_quote(&compact(document)));
+    command
+}
+
+/// `document` as compact JSON with the members of each structure in the form's order (the
+/// field table's: the pool's id, name and plan first), then map entries and any members the
+/// model does not know, in key order.
+pub fn compact(document: &Value) -> String {
+    let mut out = String::with_capacity(1024);
+    let top: Vec<&'static Field> = schema::top_level().collect();
+    write_ordered(&mut out, document, Some(&top), None);
+    out
+}
+
+/// Writes `value`; `members` are the known members when it is a structure, `entries` the
+/// entry of a map's values or a list's items.
+fn write_ordered(
+    out: &mut String,
+    value: &Value,
+    members: Option<&[&'static Field]>,
+    entries: Option<&'static Field>,
+) {
+    match value {
+        Value::Object(map) => {
+            out.push('{');
+            let mut written = 0;
+            let mut put =
+                |out: &mut String, key: &str, value: &Value, field: Option<&'static Field>| {
+                    if written > 0 {
+                        out.push(',');
+                    }
+                    written += 1;
+                    out.push_str(&Value::from(key).to_string());
+                    out.push(':');
+                    write_field(out, value, field);
+                };
+            let known = members.unwrap_or_default();
+            for field in known {
+                if let Some(value) = map.get(field.name()) {
+                    put(out, field.name(), value, Some(field));
+                }
+            }
+            for (key, value) in map {
+                if !known.iter().any(|f| f.name() == key) {
+                    put(out, key, value, entries);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (at, item) in items.iter().enumerate() {
+                if at > 0 {
+                    out.push(',');
+                }
+                write_field(out, item, entries);
+            }
+            out.push(']');
+        }
+        leaf => out.push_str(&leaf.to_string()),
+    }
+}
+
+/// Writes the value of `field` (its members, or its map values / list items, in order).
+fn write_field(out: &mut String, value: &Value, field: Option<&'static Field>) {
+    let Some(field) = field else {
+        return write_ordered(out, value, None, None);
+    };
+    match field.shape {
+        Shape::Structure => {
+            let members: Vec<&'static Field> = field.children().collect();
+            write_ordered(out, value, Some(&members), None);
+        }
+        Shape::Map => write_ordered(out, value, None, field.child("{value}")),
+        Shape::List => write_ordered(out, value, None, field.child("[]")),
+        _ => write_ordered(out, value, None, None),
+    }
+}
+
+/// Quotes a string for a POSIX shell: one single-quoted word.
+pub fn shell_quote(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('\'');
+    for c in text.chars() {
+        if c == '\'' {
+            quoted.push_str("'\\''");
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted.push('\'');
+    quoted
 }
 
 /// Compact JSON laid out as `serde_json::to_string_pretty` does: two spaces per level, one
@@ -63,33 +171,4 @@ pub fn indent(compact: &str) -> String {
         }
     }
     out
-}
-
-/// A POSIX shell command that applies the request with the AWS CLI: the JSON inline in single
-/// quotes (a `'` inside it becomes `'\''`), and `--region` from the pool id when it has one.
-pub fn cli_command(request: &UpdateUserPoolRequest) -> String {
-    let json = serde_json::to_string(request).unwrap_or_default();
-    let mut command = String::from("aws cognito-idp update-user-pool");
-    if let Some(region) = request.region() {
-        command.push_str(" --region ");
-        command.push_str(region);
-    }
-    command.push_str(" --cli-input-json ");
-    command.push_str(&shell_quote(&json));
-    command
-}
-
-/// Quotes a string for a POSIX shell: one single-quoted word.
-pub fn shell_quote(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('\'');
-    for c in text.chars() {
-        if c == '\'' {
-            quoted.push_str("'\\''");
-        } else {
-            quoted.push(c);
-        }
-    }
-    quoted.push('\'');
-    quoted
 }

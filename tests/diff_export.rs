@@ -3,8 +3,9 @@
 use std::process::Command;
 
 use cognito_pool_console::diff::{changes, Change};
-use cognito_pool_console::export::{cli_command, indent, request_json, shell_quote};
+use cognito_pool_console::export::{cli_command, compact, indent, request_json, shell_quote};
 use cognito_pool_console::model::UpdateUserPoolRequest;
+use cognito_pool_console::schema;
 use serde_json::{json, Value};
 
 fn maximal() -> Value {
@@ -104,8 +105,7 @@ fn unknown_members_and_values_of_the_wrong_type_are_compared_whole() {
 
 #[test]
 fn the_json_export_is_the_request_and_reads_back_identically() {
-    let request: UpdateUserPoolRequest = serde_json::from_value(maximal()).expect("typed");
-    let text = request_json(&request);
+    let text = request_json(&maximal());
     assert!(
         text.contains("\n  \"UserPoolId\": \"us-east-1_Ab12Cd34E\""),
         "{text}"
@@ -120,8 +120,7 @@ fn the_cli_command_survives_a_real_shell() {
     body["PoolName"] = json!("it's mine");
     body["AdminCreateUserConfig"]["InviteMessageTemplate"]["EmailSubject"] =
         json!("Don't wait: $HOME `id` \"quoted\" \\ {####}");
-    let request: UpdateUserPoolRequest = serde_json::from_value(body.clone()).expect("typed");
-    let command = cli_command(&request);
+    let command = cli_command(&body);
     assert!(command
         .starts_with("aws cognito-idp update-user-pool --region us-east-1 --cli-input-json '"));
     // Let sh parse the command and print the argument after --cli-input-json.
@@ -168,4 +167,40 @@ fn indent_lays_out_compact_json_as_serde_json_pretty_does() {
         let want = serde_json::to_string_pretty(&value).expect("pretty");
         assert_eq!(indent(&compact), want);
     }
+}
+
+#[test]
+fn the_export_lists_members_in_the_model_order_like_the_typed_request() {
+    // The export, built from the JSON, is the typed request's JSON, members in the form's order.
+    let document = maximal();
+    let typed: UpdateUserPoolRequest = serde_json::from_value(document.clone()).expect("typed");
+    let text = compact(&document);
+    let back: Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(Some(back), serde_json::to_value(&typed).ok());
+    assert_member_order(&text, schema::top_level().map(|f| f.name()));
+    let lambda = schema::field("LambdaConfig").expect("LambdaConfig");
+    let start = text.find("\"LambdaConfig\":").expect("LambdaConfig");
+    assert_member_order(&text[start..], lambda.children().map(|f| f.name()));
+    // Members the model does not know come after the known ones, in key order.
+    let mut extra = json!({"Zeta": 1, "UserPoolId": "us-east-1_A", "Alpha": [{}], "PoolName": "p"});
+    assert_eq!(
+        compact(&extra),
+        r#"{"UserPoolId":"us-east-1_A","PoolName":"p","Alpha":[{}],"Zeta":1}"#
+    );
+    extra["UserPoolTags"] = json!({"b": "2", "a": "1"});
+    assert!(compact(&extra).contains(r#""UserPoolTags":{"a":"1","b":"2"}"#));
+}
+
+/// The members named in `order` that appear in `text` (as `"Name":`), appear in that order.
+fn assert_member_order<'a>(text: &str, order: impl Iterator<Item = &'a str>) {
+    let mut last = 0;
+    let mut seen = 0;
+    for name in order {
+        if let Some(at) = text.find(&format!("\"{name}\":")) {
+            assert!(at >= last, "{name} is out of order in {text}");
+            last = at;
+            seen += 1;
+        }
+    }
+    assert!(seen > 1, "too few members to compare in {text}");
 }

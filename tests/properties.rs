@@ -7,6 +7,8 @@ mod common;
 
 use cognito_pool_console::describe;
 use cognito_pool_console::export;
+use cognito_pool_console::model::json::FromJson;
+use cognito_pool_console::model::UpdateUserPoolRequest;
 use cognito_pool_console::schema::{Shape, FIELDS};
 use cognito_pool_console::validate;
 use common::place;
@@ -90,6 +92,11 @@ proptest! {
     fn the_export_layout_matches_serde_json_pretty(document in arbitrary_json()) {
         let compact = serde_json::to_string(&document).expect("compact");
         prop_assert_eq!(export::indent(&compact), serde_json::to_string_pretty(&document).expect("pretty"));
+        // The export of a document the typed request reads exactly is that request's JSON.
+        if let Some(typed) = UpdateUserPoolRequest::from_json(&document) {
+            let back: Value = serde_json::from_str(&export::compact(&document)).expect("json");
+            prop_assert_eq!(Some(back), serde_json::to_value(&typed).ok());
+        }
     }
 
     #[test]

@@ -88,13 +88,19 @@ pub fn ReviewPanel() -> impl IntoView {
     // The configuration the pool had before the last apply: the way back.
     let previous: RwSignal<Option<Value>> = RwSignal::new(None);
 
-    let typed = Memo::new(move |_| {
-        if !state.reviewing.get() {
-            return None;
-        }
-        state.document.with(UpdateUserPoolRequest::from_json)
+    // Whether the typed request reads the draft exactly, during a review; the body is then
+    // built from the draft itself (see export).
+    let readable = Memo::new(move |_| {
+        state.reviewing.get()
+            && state
+                .document
+                .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
     });
-    let body = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::request_json)));
+    let body = Memo::new(move |_| {
+        readable
+            .get()
+            .then(|| state.document.with(export::request_json))
+    });
     let risks = Memo::new(move |_| state.changes.with(|c| apply::risks(c)));
     let pool_id = Memo::new(move |_| state.document.with(|d| draft_store::pool_id(d).to_owned()));
     let unconfirmed =
@@ -118,7 +124,7 @@ pub fn ReviewPanel() -> impl IntoView {
         if state.changes.with(Vec::is_empty) {
             return Some("Nothing to apply: no setting differs from the pool's settings.".into());
         }
-        if typed.with(Option::is_none) {
+        if !readable.get() {
             return Some("The draft cannot be read as a request yet (see the findings).".into());
         }
         match unconfirmed() {

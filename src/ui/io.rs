@@ -982,9 +982,22 @@ fn Output(
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let state = FormState::get();
-    let typed = Memo::new(move |_| state.document.with(UpdateUserPoolRequest::from_json));
-    let json = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::request_json)));
-    let command = Memo::new(move |_| typed.with(|t| t.as_ref().map(export::cli_command)));
+    // Built from the draft itself once the typed request reads it exactly (see export).
+    let readable = Memo::new(move |_| {
+        state
+            .document
+            .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
+    });
+    let json = Memo::new(move |_| {
+        readable
+            .get()
+            .then(|| state.document.with(export::request_json))
+    });
+    let command = Memo::new(move |_| {
+        readable
+            .get()
+            .then(|| state.document.with(export::cli_command))
+    });
     let file_name = Memo::new(move |_| {
         state
             .document
@@ -1017,7 +1030,7 @@ pub fn ExportPanel() -> impl IntoView {
             format!("data:application/json;charset=utf-8,{body}")
         })
     };
-    let exportable = move || typed.with(Option::is_some);
+    let exportable = move || readable.get();
     let blocked = move || {
         let list = blocking.get();
         let count = list.len();
