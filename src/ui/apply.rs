@@ -5,8 +5,6 @@
 //! The decisions (risks, conflicts, rebase, verification) are in [`crate::aws::apply`]; this
 //! file holds the views and the sequence of calls.
 
-use crate::sort::SortedSet;
-
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -20,6 +18,7 @@ use crate::export;
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
+use crate::sort::SortedSet;
 use crate::ui::client;
 use crate::ui::connect::{Problem, ProblemView, Session};
 use crate::ui::io::{download_name, Incoming, Replacer};

@@ -18,8 +18,6 @@
 //! and when ([`crate::draft_store`]). This file holds the browser edges (storage, clipboard,
 //! files, clock) and the views.
 
-use crate::sort::SortedSet;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -33,6 +31,7 @@ use crate::import::{self, Report, Source};
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
+use crate::sort::SortedSet;
 use crate::ui::form::collections::MapDrafts;
 use crate::ui::state::FormState;
 use crate::validate::{Finding, Severity};

@@ -14,8 +14,6 @@
 //! even to be asked whether they changed. Findings and changes are handed to the members the
 //! same way, by an effect that writes only the parts that changed.
 
-use crate::sort::SortedSet;
-
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -24,6 +22,7 @@ use crate::form;
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
+use crate::sort::SortedSet;
 use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
