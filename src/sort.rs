@@ -246,11 +246,8 @@ mod tests {
     #[test]
     fn sorts_longer_lists_like_the_standard_library() {
         // Pseudo-random lists of 0 to 60 elements with many repeated keys.
-        let mut seed: u32 = 7;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) % 13
-        };
+        let mut random = numbers(7);
+        let mut next = move || random() % 13;
         for len in 0..60 {
             let list: Vec<(u32, usize)> = (0..len).map(|i| (next(), i)).collect();
             let (mut ours, mut std) = (list.clone(), list.clone());
@@ -274,16 +271,12 @@ mod tests {
     fn the_sorted_set_behaves_like_a_btree_set() {
         use std::collections::BTreeSet;
         // A pseudo-random run of inserts and removes of short strings, with many repeats.
-        let mut seed: u32 = 11;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            seed >> 16
-        };
+        let mut next = numbers(11);
         let mut ours: SortedSet<String> = SortedSet::new();
         let mut oracle: BTreeSet<String> = BTreeSet::new();
         for _ in 0..2000 {
             let item = format!("/P/{}", next() % 40);
-            if next() % 3 == 0 {
+            if next().is_multiple_of(3) {
                 assert_eq!(
                     ours.remove(item.as_str()),
                     oracle.remove(&item),
@@ -315,11 +308,7 @@ mod tests {
     #[test]
     fn the_sorted_map_behaves_like_a_btree_map() {
         use std::collections::BTreeMap;
-        let mut seed: u32 = 5;
-        let mut next = move || {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            seed >> 16
-        };
+        let mut next = numbers(5);
         let mut ours: SortedMap<String, u32> = SortedMap::new();
         let mut oracle: BTreeMap<String, u32> = BTreeMap::new();
         for round in 0..1000 {
@@ -341,6 +330,14 @@ mod tests {
         assert!(more.is_empty());
         more.extend([("b", 1), ("a", 2), ("b", 3)]);
         assert_eq!(more.iter().collect::<Vec<_>>(), [(&"a", &2), (&"b", &3)]);
+    }
+
+    /// A repeatable run of pseudo-random numbers below 2^16 (a linear congruential generator).
+    fn numbers(mut seed: u32) -> impl FnMut() -> u32 {
+        move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 16
+        }
     }
 
     /// The next arrangement in lexicographic order of the tags (wrapping around).

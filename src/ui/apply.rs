@@ -15,8 +15,6 @@ use crate::aws::time::{self, Millis};
 use crate::diff::Change;
 use crate::draft_store;
 use crate::export;
-use crate::model::json::FromJson;
-use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::client;
@@ -89,12 +87,7 @@ pub fn ReviewPanel() -> impl IntoView {
 
     // Whether the typed request reads the draft exactly, during a review; the body is then
     // built from the draft itself (see export).
-    let readable = Memo::new(move |_| {
-        state.reviewing.get()
-            && state
-                .document
-                .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
-    });
+    let readable = Memo::new(move |_| state.reviewing.get() && state.reads_as_request());
     let body = Memo::new(move |_| {
         readable
             .get()

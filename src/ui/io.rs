@@ -28,8 +28,6 @@ use crate::diff::Change;
 use crate::draft_store::{self, DecodeError, Save, StoredDraft};
 use crate::export;
 use crate::import::{self, Report, Source};
-use crate::model::json::FromJson;
-use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::form::collections::MapDrafts;
@@ -982,11 +980,7 @@ fn Output(
 pub fn ExportPanel() -> impl IntoView {
     let state = FormState::get();
     // Built from the draft itself once the typed request reads it exactly (see export).
-    let readable = Memo::new(move |_| {
-        state
-            .document
-            .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
-    });
+    let readable = Memo::new(move |_| state.reads_as_request());
     let json = Memo::new(move |_| {
         readable
             .get()

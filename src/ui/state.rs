@@ -200,6 +200,13 @@ impl FormState {
         })
     }
 
+    /// Whether the typed request reads the draft exactly (no type error, unknown member or
+    /// value): the draft can then be exported and sent as it is. Tracked: for views and memos.
+    pub fn reads_as_request(self) -> bool {
+        self.document
+            .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
+    }
+
     /// No error stands, and every warning was confirmed (tracked: for views and memos).
     pub fn ready(self) -> bool {
         let (errors, warnings) = self.findings.with(|f| {
