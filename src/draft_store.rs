@@ -28,7 +28,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::diff;
@@ -113,18 +112,6 @@ pub struct StoredDraft {
     pub rows: MapRows,
 }
 
-/// The wire shape of [`StoredDraft`], borrowed so that encoding copies nothing.
-#[derive(Serialize)]
-struct Wire<'a> {
-    version: u64,
-    #[serde(rename = "savedAt")]
-    saved_at: u64,
-    baseline: &'a Value,
-    draft: &'a Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rows: Option<Value>,
-}
-
 /// The stored form of a draft, without building a [`StoredDraft`] (no copies of the request).
 pub fn encode(
     saved_at: u64,
@@ -147,15 +134,17 @@ pub fn encode(
                 .collect(),
         )
     });
-    let wire = Wire {
-        version: VERSION,
-        saved_at,
-        baseline,
-        draft,
-        rows,
-    };
-    // Integers and JSON values with string keys always serialise.
-    serde_json::to_string(&wire).unwrap_or_default()
+    // Written member by member with `Value`'s own `Display` (the same compact JSON
+    // `serde_json::to_string` gives), so that nothing is copied and no serde serialiser is
+    // compiled for a wire struct.
+    let mut text = format!(
+        "{{\"version\":{VERSION},\"savedAt\":{saved_at},\"baseline\":{baseline},\"draft\":{draft}"
+    );
+    if let Some(rows) = rows {
+        text.push_str(&format!(",\"rows\":{rows}"));
+    }
+    text.push('}');
+    text
 }
 
 /// Reads the `rows` member back; `None` when it is not of the shape [`encode`] writes.
