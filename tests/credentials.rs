@@ -889,8 +889,36 @@ fn empty_token_and_expiration_are_none() {
 
 #[test]
 fn typed_epoch_seconds() {
-    let parsed = from_fields(ID, SECRET, TOKEN, "1795352400").unwrap();
-    assert_eq!(parsed.credentials.expires_at, Some(EXP));
+    for text in [
+        "1795352400",
+        " 1.7953524E9 ",
+        "1.7953524e+9",
+        "1795352400000",
+    ] {
+        let parsed = from_fields(ID, SECRET, TOKEN, text).unwrap();
+        assert_eq!(parsed.credentials.expires_at, Some(EXP), "{text}");
+    }
+}
+
+#[test]
+fn typed_expiration_that_is_not_a_number_nor_a_time_is_refused() {
+    for text in [
+        "NaN",
+        "inf",
+        "+1795352400",
+        "1795352400s",
+        "1e400",
+        "-5",
+        "[1795352400]",
+    ] {
+        assert!(
+            matches!(
+                from_fields(ID, SECRET, TOKEN, text),
+                Err(ParseError::BadExpiration { .. })
+            ),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -656,7 +656,19 @@ fn mask(id: &str) -> String {
 
 /// An expiration written as ISO 8601 or as epoch seconds.
 fn read_time(text: &str) -> Option<Millis> {
-    parse_iso8601(text).or_else(|| text.trim().parse().ok().and_then(epoch_millis))
+    parse_iso8601(text).or_else(|| epoch_number(text.trim()).and_then(epoch_millis))
+}
+
+/// Epoch seconds written as a JSON number (`1795352400`, `1.79E9`), read by the JSON reader the
+/// console already carries: `str::parse::<f64>` would add core's exactly-rounding decimal
+/// parser and its 10 KB table of powers of five to the wasm, for no better result once the
+/// number is rounded to milliseconds. Text that is not a JSON number (`NaN`, `inf`, `+5`) is
+/// not a time.
+fn epoch_number(text: &str) -> Option<f64> {
+    match serde_json::from_slice(text.as_bytes()) {
+        Ok(Value::Number(number)) => number.as_f64(),
+        _ => None,
+    }
 }
 
 /// Epoch seconds (as the raw Cognito Identity API returns, e.g. `1.79E9`) as milliseconds.
