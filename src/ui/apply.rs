@@ -20,7 +20,7 @@ use crate::sort::SortedSet;
 use crate::ui::client;
 use crate::ui::connect::{Problem, ProblemView, Session};
 use crate::ui::io::{download_name, Incoming, Replacer};
-use crate::ui::state::FormState;
+use crate::ui::state::{computed, FormState};
 use crate::validate::Severity;
 
 /// Where applying stands.
@@ -87,14 +87,14 @@ pub fn ReviewPanel() -> impl IntoView {
 
     // Whether the typed request reads the draft exactly, during a review; the body is then
     // built from the draft itself (see export).
-    let readable = Memo::new(move |_| state.reviewing.get() && state.reads_as_request());
-    let body = Memo::new(move |_| {
+    let readable = computed(move || state.reviewing.get() && state.reads_as_request());
+    let body = computed(move || {
         readable
             .get()
             .then(|| state.document.with(export::request_json))
     });
-    let risks = Memo::new(move |_| state.changes.with(|c| apply::risks(c)));
-    let pool_id = Memo::new(move |_| state.document.with(|d| draft_store::pool_id(d).to_owned()));
+    let risks = computed(move || state.changes.with(|c| apply::risks(c)));
+    let pool_id = computed(move || state.document.with(|d| draft_store::pool_id(d).to_owned()));
     let unconfirmed =
         move || risks.with(|r| confirmed.with(|c| r.iter().filter(|r| !c.contains(r.id)).count()));
     let why_not = move || -> Option<String> {

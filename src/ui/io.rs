@@ -31,7 +31,7 @@ use crate::import::{self, Report, Source};
 use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::form::collections::MapDrafts;
-use crate::ui::state::FormState;
+use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
 
 // ---- Reading a document --------------------------------------------------------------------
@@ -668,9 +668,9 @@ fn unavailable(why: &str) -> String {
 #[component]
 fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
     let state = replacer.state;
-    let current_key = Memo::new(move |_| state.baseline.with(draft_store::key_for));
+    let current_key = computed(move || state.baseline.with(draft_store::key_for));
     // Each offer with whether it is the current pool's (the wording says so).
-    let offers = Memo::new(move |_| {
+    let offers = computed(move || {
         let current = current_key.get();
         drafts.pending.with(|pending| {
             state.baseline.with(|b| {
@@ -980,28 +980,28 @@ fn Output(
 pub fn ExportPanel() -> impl IntoView {
     let state = FormState::get();
     // Built from the draft itself once the typed request reads it exactly (see export).
-    let readable = Memo::new(move |_| state.reads_as_request());
-    let json = Memo::new(move |_| {
+    let readable = computed(move || state.reads_as_request());
+    let json = computed(move || {
         readable
             .get()
             .then(|| state.document.with(export::request_json))
     });
-    let command = Memo::new(move |_| {
+    let command = computed(move || {
         readable
             .get()
             .then(|| state.document.with(export::cli_command))
     });
-    let file_name = Memo::new(move |_| {
+    let file_name = computed(move || {
         state
             .document
             .with(|d| download_name(draft_store::pool_id(d)))
     });
-    let errors = Memo::new(move |_| {
+    let errors = computed(move || {
         state
             .findings
             .with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
     });
-    let blocking = Memo::new(move |_| {
+    let blocking = computed(move || {
         state.findings.with(|all| {
             let blocking: Vec<Finding> =
                 all.iter().filter(|f| blocks_reading(f)).cloned().collect();

@@ -127,9 +127,9 @@ impl FormState {
     pub fn new(baseline: Value) -> Self {
         let (document, write) = RwSignal::new(baseline.clone()).split();
         let baseline = RwSignal::new(baseline);
-        let loaded = Memo::new(move |_| baseline.with(UpdateUserPoolRequest::from_json));
+        let loaded = computed(move || baseline.with(UpdateUserPoolRequest::from_json));
         let form_findings: RwSignal<Option<Memo<Vec<Finding>>>> = RwSignal::new(None);
-        let findings = Memo::new(move |_| {
+        let findings = computed(move || {
             let mut all = loaded.with(|loaded| {
                 document.with(|d| validate::check_json(d, loaded.as_ref()).findings)
             });
@@ -138,7 +138,7 @@ impl FormState {
             }
             all
         });
-        let changes = Memo::new(move |_| baseline.with(|b| document.with(|d| diff::changes(b, d))));
+        let changes = computed(move || baseline.with(|b| document.with(|d| diff::changes(b, d))));
         let scopes: Vec<Scope> = schema::top_level()
             .map(|f| Scope::new(f.name(), document, findings, changes))
             .collect();
@@ -231,18 +231,18 @@ impl FormState {
     pub fn value(self, pointer: String) -> Memo<Option<Value>> {
         if let Some((scope, rest)) = self.scope_of(&pointer) {
             let member = scope.value;
-            return Memo::new(move |_| {
+            return computed(move || {
                 member.with(|m| m.as_ref().and_then(|m| form::get(m, &rest)).cloned())
             });
         }
         let document = self.document;
-        Memo::new(move |_| document.with(|d| form::get(d, &pointer).cloned()))
+        computed(move || document.with(|d| form::get(d, &pointer).cloned()))
     }
 
     /// The baseline's value at `pointer`.
     pub fn baseline_value(self, pointer: String) -> Memo<Option<Value>> {
         let baseline = self.baseline;
-        Memo::new(move |_| baseline.with(|b| form::get(b, &pointer).cloned()))
+        computed(move || baseline.with(|b| form::get(b, &pointer).cloned()))
     }
 
     /// Sets or removes the value at `pointer` and marks it touched.
@@ -317,7 +317,7 @@ impl FormState {
                 p == pointer
             }
         };
-        Memo::new(move |_| {
+        computed(move || {
             let visible = show_all.get() || touched.with(|t| t.iter().any(|p| covers(p)));
             if !visible {
                 return Vec::new();
@@ -330,12 +330,10 @@ impl FormState {
     pub fn changed_at(self, pointer: String) -> Memo<bool> {
         if let Some((scope, _)) = self.scope_of(&pointer) {
             let changed = scope.changed;
-            return Memo::new(move |_| {
-                changed.with(|c| c.iter().any(|p| form::within(p, &pointer)))
-            });
+            return computed(move || changed.with(|c| c.iter().any(|p| form::within(p, &pointer))));
         }
         let changes = self.changes;
-        Memo::new(move |_| changes.with(|c| c.iter().any(|c| form::within(&c.pointer, &pointer))))
+        computed(move || changes.with(|c| c.iter().any(|c| form::within(&c.pointer, &pointer))))
     }
 
     /// Puts the baseline's value back at `pointer`.
@@ -371,4 +369,23 @@ pub fn control_id(pointer: &str) -> String {
         }
     }
     id
+}
+
+/// A memo of `compute`, like `Memo::new(move |_| compute())`, with one copy of Leptos's memo
+/// code per value type instead of one per closure: the closure is boxed before it reaches
+/// `Memo::new`. The form creates a memo per control and per collection row, from a few dozen
+/// closures but only a dozen value types.
+pub fn computed<T, F>(compute: F) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+    F: Fn() -> T + Send + Sync + 'static,
+{
+    boxed_memo(Box::new(compute))
+}
+
+fn boxed_memo<T>(compute: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| compute())
 }

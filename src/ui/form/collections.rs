@@ -47,7 +47,7 @@ use crate::form;
 use crate::pattern::Pattern;
 use crate::schema::{self, Field, Shape};
 use crate::sort::SortedMap;
-use crate::ui::state::{control_id, FormState};
+use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding, Severity};
 
 /// Rule id of a key that two rows of a key/value editor share.
@@ -210,7 +210,7 @@ struct ListRows {
 impl ListRows {
     fn new(state: FormState, field: &'static Field, pointer: String) -> Self {
         let value = state.value(pointer.clone());
-        let len = Memo::new(move |_| {
+        let len = computed(move || {
             value.with(|v| match v {
                 Some(Value::Array(items)) => items.len(),
                 _ => 0,
@@ -264,7 +264,7 @@ impl ListRows {
     /// The row index of row `id`, as a memo.
     fn index_of(self, id: u64) -> Memo<Option<usize>> {
         let ids = self.ids;
-        Memo::new(move |_| ids.with(|ids| ids.iter().position(|x| *x == id)))
+        computed(move || ids.with(|ids| ids.iter().position(|x| *x == id)))
     }
 
     /// Appends `item`; returns its index.
@@ -554,7 +554,7 @@ fn RowActions(
 
 /// The findings of the list or map at `pointer` itself, shown once anything in it was touched.
 fn collection_findings(state: FormState, pointer: String) -> Memo<Vec<Finding>> {
-    Memo::new(move |_| scoped_findings(state, &pointer, true, &[]))
+    computed(move || scoped_findings(state, &pointer, true, &[]))
 }
 
 /// A list of free-text strings: one labelled text input per item ("Scope 2"), with its own
@@ -602,7 +602,7 @@ fn TextRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl 
     let value = state.value(pointer.clone());
     let findings = {
         let pointer = pointer.clone();
-        Memo::new(move |_| scoped_findings(state, &pointer, true, &[]))
+        computed(move || scoped_findings(state, &pointer, true, &[]))
     };
     let invalid = move || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error));
     let described_by = {
@@ -701,7 +701,7 @@ fn RecordRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> imp
         .collect();
     let findings = {
         let pointer = pointer.clone();
-        Memo::new(move |_| scoped_findings(state, &pointer, false, &members))
+        computed(move || scoped_findings(state, &pointer, false, &members))
     };
     view! {
         <fieldset class="record" data-path=item.path data-pointer=pointer.clone()>
@@ -820,7 +820,7 @@ impl MapDrafts {
         let rows: RwSignal<SortedMap<String, (&'static Field, Vec<MapRow>)>> =
             RwSignal::new(SortedMap::new());
         let document = state.document;
-        let findings = Memo::new(move |_| {
+        let findings = computed(move || {
             rows.with(|all| {
                 let mut out = Vec::new();
                 for (pointer, (field, rows)) in all.iter() {
@@ -933,7 +933,7 @@ impl MapRows {
                 _ => rows_from(v.as_ref(), previous.map(Vec::as_slice)),
             })
         });
-        let duplicates = Memo::new(move |_| {
+        let duplicates = computed(move || {
             rows.with(|rows| pointer.with_value(|p| duplicate_keys(field, p, rows)))
         });
         Some(MapRows {
@@ -1177,22 +1177,21 @@ pub fn KeyValueEditor(
 fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
     let state = map.state;
     let rows = map.rows;
-    let position = Memo::new(move |_| rows.with(|r| r.iter().position(|r| r.id == id)));
-    let row = Memo::new(move |_| rows.with(|r| r.iter().find(|r| r.id == id).cloned()));
-    let key =
-        Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()));
+    let position = computed(move || rows.with(|r| r.iter().position(|r| r.id == id)));
+    let row = computed(move || rows.with(|r| r.iter().find(|r| r.id == id).cloned()));
+    let key = computed(move || row.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()));
     // The first row with a key owns the entry in the draft, and shows its findings.
-    let owner = Memo::new(move |_| {
+    let owner = computed(move || {
         let key = key.get();
         !key.is_empty() && rows.with(|r| r.iter().find(|r| r.key == key).map(|r| r.id) == Some(id))
     });
-    let entry = Memo::new(move |_| {
+    let entry = computed(move || {
         let key = key.get();
         (!key.is_empty()).then(|| map.entry_pointer(&key))
     });
     let base = map.base_id();
     let findings_id = format!("{base}-row{id}-findings");
-    let findings = Memo::new(move |_| {
+    let findings = computed(move || {
         let mut shown: Vec<Finding> = map.duplicates.with(|d| {
             d.iter()
                 .filter(|(row, _)| *row == id)

@@ -8,7 +8,7 @@ use super::section::SectionView;
 use super::widgets::{IntegerInput, MultiSelect, SelectInput, TemplateInput, TextInput};
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
-use crate::ui::state::{control_id, FormState};
+use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding};
 
 /// The control for `field` at `pointer`, chosen by the field's widget kind.
@@ -187,7 +187,7 @@ pub fn Members(
         .iter()
         .map(|f| state.value(join_pointer(&pointer, f.name())))
         .collect();
-    let in_use = Memo::new(move |_| legacy_values.iter().any(|v| v.with(Option::is_some)));
+    let in_use = computed(move || legacy_values.iter().any(|v| v.with(Option::is_some)));
     let count = legacy.len();
     view! {
         {current.into_iter().map(row.clone()).collect_view()}

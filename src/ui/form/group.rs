@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::field::Members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
-use crate::ui::state::FormState;
+use crate::ui::state::{computed, FormState};
 
 /// "2 changed · 1 error · 3 warnings", or nothing when all are zero.
 pub fn tally_text(tally: Tally) -> String {
@@ -32,7 +32,7 @@ pub fn tally_text(tally: Tally) -> String {
 
 /// The counts of `group`, as a memo over the form's findings and changes.
 pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
-    Memo::new(move |_| {
+    computed(move || {
         state
             .findings
             .with(|f| state.changes.with(|c| form::tally(group, f, c)))

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::field::Members;
 use crate::form;
 use crate::schema::Field;
-use crate::ui::state::{control_id, FormState};
+use crate::ui::state::{computed, control_id, FormState};
 
 /// A structure: legend, help, an "include" switch when it is optional, and its members.
 #[component]
@@ -20,7 +20,7 @@ pub fn SectionView(
     let state = FormState::get();
     let value = state.value(pointer.clone());
     // A memo, so that editing a member does not rebuild the section (and its focused input).
-    let present = Memo::new(move |_| value.with(Option::is_some));
+    let present = computed(move || value.with(Option::is_some));
     let findings = state.findings_at(pointer.clone());
     let id = control_id(&pointer);
     let switch_id = format!("{id}-include");

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::form;
 use crate::schema;
-use crate::ui::state::{control_id, FormState};
+use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{Finding, Severity};
 
 /// Focuses the control of `pointer`, or of the nearest enclosing setting that has one.
@@ -56,10 +56,10 @@ fn css_escape(value: &str) -> String {
 
 /// The numbers of errors and of warnings among `findings`.
 fn counts(findings: Memo<Vec<Finding>>) -> (Memo<usize>, Memo<usize>) {
-    let errors = Memo::new(move |_| {
+    let errors = computed(move || {
         findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
     });
-    let warnings = Memo::new(move |_| findings.with(Vec::len) - errors.get());
+    let warnings = computed(move || findings.with(Vec::len) - errors.get());
     (errors, warnings)
 }
 
