@@ -30,6 +30,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::aws::time::{self, Millis, MS_PER_DAY};
 use crate::diff;
 use crate::sort;
 
@@ -409,36 +410,23 @@ pub struct Read {
 /// A saved-at time as the admin reads it: `2025-01-01 13:00` in local time, given the local
 /// offset from UTC in minutes east (UTC+2 is `120`; `-Date.getTimezoneOffset()` at that time).
 pub fn time_label(saved_at: u64, offset_minutes: i64) -> String {
-    let local_ms = i128::from(saved_at) + i128::from(offset_minutes) * 60_000;
-    let (date, seconds) = civil(local_ms);
-    format!("{date} {:02}:{:02}", seconds / 3600, seconds / 60 % 60)
+    let local = millis(saved_at).saturating_add(offset_minutes.saturating_mul(60_000));
+    let (year, month, day) = time::civil_from_days(local.div_euclid(MS_PER_DAY));
+    let minutes = local.rem_euclid(MS_PER_DAY) / 60_000;
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 /// A saved-at time in ISO 8601 UTC (`2025-01-01T12:00:00Z`), for a `<time datetime>`.
 pub fn iso_utc(saved_at: u64) -> String {
-    let (date, seconds) = civil(i128::from(saved_at));
-    format!(
-        "{date}T{:02}:{:02}:{:02}Z",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
+    time::format_iso8601(millis(saved_at))
 }
 
-/// `YYYY-MM-DD` of a time in ms since the epoch, and the seconds into that day.
-fn civil(ms: i128) -> (String, i128) {
-    let seconds = ms.div_euclid(1000);
-    let days = seconds.div_euclid(86_400);
-    let of_day = seconds.rem_euclid(86_400);
-    // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i128::from(month <= 2);
-    (format!("{year:04}-{month:02}-{day:02}"), of_day)
+/// A saved-at time as the clock's milliseconds (a time past the year 292 million is read as the
+/// last one that can be held).
+fn millis(saved_at: u64) -> Millis {
+    Millis::try_from(saved_at).unwrap_or(Millis::MAX)
 }

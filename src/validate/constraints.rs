@@ -5,7 +5,7 @@
 //! model cannot hold (type errors, unknown members, unknown enum values, structures missing a
 //! required member), so that the cross-field rules can still run on the rest.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use super::{rules, Finding, Severity};
 use crate::describe;
@@ -187,10 +187,10 @@ impl Walker<'_> {
             }
             (Shape::Integer, Value::Number(number)) => {
                 if let Some(n) = number.as_i64() {
-                    self.integer(i128::from(n), field, pointer);
+                    self.integer(i128::from(n), number, field, pointer);
                     Some(value.clone())
                 } else if let Some(n) = number.as_u64() {
-                    self.integer(i128::from(n), field, pointer);
+                    self.integer(i128::from(n), number, field, pointer);
                     self.faithful = false;
                     None
                 } else if let Some(n) = number
@@ -199,7 +199,7 @@ impl Walker<'_> {
                 {
                     // A whole number beyond 64 bits, which serde_json can only hold as a float:
                     // out of range, not "a number with a fraction".
-                    self.integer(n as i128, field, pointer);
+                    self.integer(n as i128, number, field, pointer);
                     self.faithful = false;
                     None
                 } else {
@@ -327,7 +327,9 @@ impl Walker<'_> {
         true
     }
 
-    fn integer(&mut self, n: i128, field: &Field, pointer: &str) {
+    /// Checks whole number `n` (as written: `number`) against the field's bounds. The message
+    /// shows `number` rather than `n`: formatting an `i128` would link 128-bit division.
+    fn integer(&mut self, n: i128, number: &Number, field: &Field, pointer: &str) {
         let low = field.min.map(i128::from);
         let high = field.max.map(i128::from);
         let outside = low.is_some_and(|low| n < low) || high.is_some_and(|high| n > high);
@@ -338,7 +340,7 @@ impl Walker<'_> {
                 (None, Some(high)) => format!("at most {high}"),
                 (None, None) => String::new(),
             };
-            let message = format!("{} must be {range}; it is {n}.", field.label);
+            let message = format!("{} must be {range}; it is {number}.", field.label);
             self.push(field, pointer, rules::range_rule(field), message);
         }
     }
