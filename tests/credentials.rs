@@ -901,27 +901,6 @@ fn typed_epoch_seconds() {
 }
 
 #[test]
-fn typed_expiration_that_is_not_a_number_nor_a_time_is_refused() {
-    for text in [
-        "NaN",
-        "inf",
-        "+1795352400",
-        "1795352400s",
-        "1e400",
-        "-5",
-        "[1795352400]",
-    ] {
-        assert!(
-            matches!(
-                from_fields(ID, SECRET, TOKEN, text),
-                Err(ParseError::BadExpiration { .. })
-            ),
-            "{text}"
-        );
-    }
-}
-
-#[test]
 fn typed_fields_missing() {
     let cases = [
         (
@@ -967,6 +946,13 @@ fn typed_expiration_that_is_not_a_timestamp() {
         "22/11/2026 13:00",
         "2026-11-31T00:00:00Z",
         "NaN",
+        // Epoch seconds are read as a JSON number: none of these is one.
+        "inf",
+        "+1795352400",
+        "1795352400s",
+        "1e400",
+        "-5",
+        "[1795352400]",
     ] {
         let e = from_fields(ID, SECRET, TOKEN, bad).unwrap_err();
         assert_eq!(
