@@ -61,15 +61,15 @@ test-peer: ## Self-test of the local Cognito peer (moto) used by the end-to-end 
 test-browser: ## Browser tests (tests/browser*.rs) in headless Chromium via wasm-bindgen-test-runner
 	cargo test --target $(WASM) $(BROWSER_TESTS)
 
-build: check-tools ## Release build into dist/ (pinned nightly with build-std, wasm-opt -Oz, offline)
-	$(NO_NET) tools/release.sh trunk build --release --offline
+build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
+	$(NO_NET) trunk build --release --offline
 
 bench: build floor ## Sizes and speed of the release build vs the one-input floor page, and native timings
 	cd tests/e2e && DIST=$(DIST) FLOOR_DIST=$(CURDIR)/target/floor-dist node bench.mjs
 	cargo bench --bench validate
 
 floor: check-tools ## Release build of bench/floor (one input, one finding) into target/floor-dist/
-	cd bench/floor && $(NO_NET) ../../tools/release.sh trunk build --release --offline
+	cd bench/floor && $(NO_NET) trunk build --release --offline
 
 e2e: ## End-to-end tests of dist/ in Chromium (run `make build` first)
 	@test -f $(DIST)/index.html || { echo "no $(DIST)/index.html: run make build first" >&2; exit 1; }

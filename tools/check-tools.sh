@@ -61,14 +61,6 @@ case "$opt_path" in
 *) bad "wasm-opt resolves to '$opt_path', not npm's binaryen in tools/node_modules/.bin" ;;
 esac
 
-# The release build's toolchain (tools/release.sh) and the standard library's source it builds.
-release=$(tools/release.sh --toolchain)
-if rustup component list --toolchain "$release" --installed 2>/dev/null | grep -q '^rust-src'; then
-    ok "release toolchain $release with rust-src"
-else
-    bad "the release toolchain $release or its rust-src is missing (make setup installs it)"
-fi
-
 # Browser test tools
 for tool in /usr/bin/chromium /usr/bin/chromedriver; do
     if [ -x "$tool" ]; then ok "$tool"; else bad "$tool is missing"; fi

@@ -3,7 +3,6 @@
 # the wrong version, so a second run takes seconds. Called by `make serve` and `make test`.
 #
 #   rustup target wasm32-unknown-unknown (+ clippy, rustfmt)
-#   the release toolchain (tools/release.sh)      rustup toolchain install, with rust-src
 #   trunk 0.21.14                         cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen   cargo install (not --locked: see README)
 #   wasm-opt from npm binaryen@132        npm ci in tools/      (never Debian's binaryen)
@@ -68,13 +67,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     log "rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
 fi
-# The release build's toolchain (tools/release.sh): a pinned nightly with the standard library's
-# source, from which the release wasm rebuilds std.
-release=$(tools/release.sh --toolchain)
-if ! rustup component list --toolchain "$release" --installed 2>/dev/null | grep -q '^rust-src'; then
-    log "rustup toolchain install $release --profile minimal --component rust-src (about 20 s)"
-    rustup toolchain install "$release" --profile minimal --component rust-src
-fi
 for component in clippy rustfmt; do
     if ! rustup component list --installed | grep -q "^$component"; then
         log "rustup component add $component"
@@ -133,8 +125,6 @@ fi
 
 # --- Crates, so that trunk and cargo can build offline ---------------------------------------
 cargo fetch --quiet
-# The crates of the standard library that the release build compiles (tools/release.sh).
-tools/release.sh cargo fetch --quiet --target wasm32-unknown-unknown
 
 # --- trunk must find everything it needs -----------------------------------------------------
 "$root/tools/check-tools.sh"

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # `make size-breakdown`: where the bytes of the console's wasm go. Builds the release profile with
-# function names kept (Cargo profile `twiggy`) as the release is built (tools/release.sh), runs
-# wasm-bindgen and wasm-opt -Oz as trunk does (keeping the names), then prints twiggy's shallow
-# sizes grouped by crate, the largest data segments and the largest functions. Installs twiggy
-# (crates.io) when it is missing.
+# function names kept (Cargo profile `twiggy`), runs wasm-bindgen and wasm-opt -Oz as trunk does
+# (keeping the names), then prints twiggy's shallow sizes grouped by crate, the largest data
+# segments and the largest functions. Installs twiggy (crates.io) when it is missing.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +16,7 @@ fi
 
 out=$root/target/size-breakdown
 mkdir -p "$out"
-tools/release.sh cargo build --profile twiggy --target wasm32-unknown-unknown --bin cognito-pool-console
+cargo build --profile twiggy --target wasm32-unknown-unknown --bin cognito-pool-console
 wasm-bindgen --target web --out-dir "$out" \
     target/wasm32-unknown-unknown/twiggy/cognito-pool-console.wasm
 # The same features index.html passes to trunk's wasm-opt run.
