@@ -5,7 +5,7 @@
 
 use cognito_pool_console::aws::api::{self, Endpoint, Listing, Operation};
 use cognito_pool_console::aws::apply::{self, differences, rebase, risks, same, verify};
-use cognito_pool_console::aws::sign::Key;
+use cognito_pool_console::aws::sign::{escaped, Key};
 use cognito_pool_console::aws::time::*;
 use cognito_pool_console::diff;
 use proptest::prelude::*;
@@ -65,6 +65,15 @@ proptest! {
     #[test]
     fn date_readers_never_panic(s in "\\PC{0,40}") {
         let _ = (parse_iso8601(&s), parse_http_date(&s), parse_amz_date(&s));
+    }
+}
+
+// ---- what the signer's messages show ------------------------------------------------------
+
+proptest! {
+    #[test]
+    fn escaped_text_is_written_as_the_standard_library_writes_it(s in "\\PC{0,24}|[\\x00-\\x7f\\u{80}-\\u{10ffff}]{0,24}") {
+        prop_assert_eq!(escaped(&s), s.escape_default().to_string());
     }
 }
 

@@ -297,6 +297,25 @@ fn bad_input_is_an_error_not_a_panic() {
         0
     )
     .is_err());
+    // What was refused is shown as written, escaped.
+    let refusal = |request: Request<'_>| match sign(&request, key, "us-east-1", "cognito-idp", 0) {
+        Ok(_) => panic!("signed {:?}", request.method),
+        Err(err) => err.to_string(),
+    };
+    let err = refusal(Request {
+        method: "PO\tST\u{e9}",
+        ..ok
+    });
+    assert!(
+        err.contains("`PO\\tST\\u{e9}` is not an HTTP method"),
+        "{err}"
+    );
+    let quoted = [("x\"y", "1")];
+    let err = refusal(Request {
+        headers: &quoted,
+        ..ok
+    });
+    assert!(err.contains("`x\\\"y` is not a header name"), "{err}");
     let debug = format!("{key:?}");
     assert!(!debug.contains("\"s\""), "{debug}");
 }

@@ -82,6 +82,28 @@ impl fmt::Display for SignError {
 
 impl std::error::Error for SignError {}
 
+/// `text` as `str::escape_default` writes it (printable ASCII as is; tab, return, newline,
+/// quotes and backslash escaped; anything else as `\u{hex}`), so that an error message shows
+/// exactly what was given. Written out here because core's version is generic over its
+/// iterator adapters and costs about a kilobyte of wasm for three error messages.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\\' | '\'' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' '..='~' => out.push(c),
+            _ => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        }
+    }
+    out
+}
+
 /// Signs `request` for `service` in `region` at `time` and returns the headers to add:
 /// `x-amz-date`, `authorization` and, with a session token, `x-amz-security-token` (names in
 /// lower case). No payload-hash header is added, as for botocore's Cognito requests.
@@ -118,7 +140,7 @@ pub fn sign(
         if name.is_empty() || !name.bytes().all(is_token) {
             return Err(SignError(format!(
                 "`{}` is not a header name",
-                name.escape_default()
+                escaped(name)
             )));
         }
         if !value
@@ -216,7 +238,7 @@ impl<'a> Url<'a> {
         let bad = |why: &str| {
             SignError(format!(
                 "`{}` is not a URL the console can call: {why}",
-                url.escape_default()
+                escaped(url)
             ))
         };
         if !url.bytes().all(|b| b.is_ascii_graphic()) {
