@@ -126,7 +126,7 @@ pub fn sign(
     if request.method.is_empty() || !request.method.bytes().all(is_token) {
         return Err(SignError(format!(
             "`{}` is not an HTTP method",
-            request.method.escape_default()
+            escaped(request.method)
         )));
     }
     let url = Url::parse(request.url)?;
