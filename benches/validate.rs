@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench validate` prints the median and the 90th percentile over repeated runs
 //! of: validating the maximal request as raw JSON and as a typed request, mapping a Describe
-//! response, the per-keystroke work of the form (one field changed, whole request checked), and
+//! response, the per-keystroke work of the form (one field changed, whole request checked; every
+//! section's counts), and
 //! framing and signing the UpdateUserPool call with the maximal request as its body.
 
 use std::hint::black_box;
@@ -11,6 +12,8 @@ use std::time::{Duration, Instant};
 use cognito_pool_console::aws::api::{self, Endpoint, Operation};
 use cognito_pool_console::aws::sign::Key;
 use cognito_pool_console::describe;
+use cognito_pool_console::diff;
+use cognito_pool_console::form;
 use cognito_pool_console::model::UpdateUserPoolRequest;
 use cognito_pool_console::validate;
 use serde_json::{json, Value};
@@ -96,6 +99,13 @@ fn main() {
     let response = json!({ "UserPool": pool });
     measure("describe_to_update(maximal pool)", || {
         black_box(describe::describe_to_update(black_box(&response)).ok());
+    });
+    // Every section's counts, as the form recomputes them on each keystroke: the findings of
+    // the maximal request and its 100-odd changes from a form holding only the pool id.
+    let findings = validate::check_json(&maximal, None).findings;
+    let list = diff::changes(&json!({ "UserPoolId": maximal["UserPoolId"] }), &maximal);
+    measure("section counts of all 18 groups (form::tallies)", || {
+        black_box(form::tallies(black_box(&findings), black_box(&list)));
     });
     let endpoint = match Endpoint::for_region("us-east-1") {
         Ok(endpoint) => endpoint,

@@ -163,6 +163,12 @@ impl Group {
         Group::Acr,
     ];
 
+    /// The group's place in [`Group::ALL`] (the enum is declared in that order; a test holds
+    /// the two together).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The section heading.
     pub fn title(self) -> &'static str {
         match self {

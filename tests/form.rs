@@ -2,7 +2,7 @@
 
 use cognito_pool_console::diff::changes;
 use cognito_pool_console::form::{
-    get, input_value, path_of_pointer, set, shown, tally, within, Tally,
+    get, input_value, path_of_pointer, set, shown, tallies, tally, within, Tally,
 };
 use cognito_pool_console::schema::{self, Group};
 use cognito_pool_console::validate::check_json;
@@ -180,6 +180,15 @@ fn sections_count_their_changes_errors_and_warnings() {
         .map(|g| tally(*g, &findings, &list).errors + tally(*g, &findings, &list).warnings)
         .sum();
     assert_eq!(all, findings.len());
+    let changed: usize = tallies(&findings, &list).iter().map(|t| t.changed).sum();
+    assert_eq!(changed, list.len());
+}
+
+#[test]
+fn each_group_knows_its_place_in_the_form_order() {
+    for (place, group) in Group::ALL.iter().enumerate() {
+        assert_eq!(group.index(), place, "{group:?}");
+    }
 }
 
 #[test]

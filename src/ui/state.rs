@@ -42,6 +42,9 @@ pub struct FormState {
     pub form_findings: RwSignal<Option<Memo<Vec<Finding>>>>,
     /// Every setting that differs from the baseline.
     pub changes: Memo<Vec<Change>>,
+    /// The counts of every group, in [`schema::Group::ALL`] order: one pass over `findings`
+    /// and `changes` for all the groups' headings and contents entries.
+    pub tallies: Memo<[form::Tally; schema::Group::ALL.len()]>,
     /// Pointers of the controls the admin has edited or left: their findings are shown.
     pub touched: RwSignal<SortedSet<String>>,
     /// Set by "Review": every finding is shown, touched or not.
@@ -139,6 +142,7 @@ impl FormState {
             all
         });
         let changes = computed(move || baseline.with(|b| document.with(|d| diff::changes(b, d))));
+        let tallies = computed(move || findings.with(|f| changes.with(|c| form::tallies(f, c))));
         let scopes: Vec<Scope> = schema::top_level()
             .map(|f| Scope::new(f.name(), document, findings, changes))
             .collect();
@@ -170,6 +174,7 @@ impl FormState {
             findings,
             form_findings,
             changes,
+            tallies,
             touched: RwSignal::new(SortedSet::new()),
             show_all: RwSignal::new(false),
             filter: RwSignal::new(String::new()),

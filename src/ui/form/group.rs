@@ -30,13 +30,10 @@ pub fn tally_text(tally: Tally) -> String {
     parts.join(" · ")
 }
 
-/// The counts of `group`, as a memo over the form's findings and changes.
+/// The counts of `group`, as a memo over the form's counts of every group: it notifies only
+/// when this group's counts change.
 pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
-    computed(move || {
-        state
-            .findings
-            .with(|f| state.changes.with(|c| form::tally(group, f, c)))
-    })
+    computed(move || state.tallies.with(|all| all[group.index()]))
 }
 
 /// A group's section: heading (a button that collapses it), counts, settings.
