@@ -184,7 +184,8 @@ fn top_of_path(path: &str) -> &str {
 
 /// The counts of one group.
 pub fn tally(group: Group, findings: &[Finding], changes: &[Change]) -> Tally {
-    tallies(findings, changes)[group.index()]
+    let all = tallies(findings, changes);
+    all.get(group.index()).copied().unwrap_or_default()
 }
 
 /// The counts of every group, in [`Group::ALL`] order, from one pass over the findings and
@@ -193,8 +194,8 @@ pub fn tally(group: Group, findings: &[Finding], changes: &[Change]) -> Tally {
 pub fn tallies(findings: &[Finding], changes: &[Change]) -> [Tally; Group::ALL.len()] {
     let mut all = [Tally::default(); Group::ALL.len()];
     for finding in findings {
-        if let Some(group) = group_of_top(top_of_path(&finding.path)) {
-            let tally = &mut all[group.index()];
+        let group = group_of_top(top_of_path(&finding.path));
+        if let Some(tally) = group.and_then(|g| all.get_mut(g.index())) {
             match finding.severity {
                 Severity::Error => tally.errors += 1,
                 Severity::Warning => tally.warnings += 1,
@@ -202,8 +203,9 @@ pub fn tallies(findings: &[Finding], changes: &[Change]) -> [Tally; Group::ALL.l
         }
     }
     for change in changes {
-        if let Some(group) = group_of_top(top_of_path(&change.path)) {
-            all[group.index()].changed += 1;
+        let group = group_of_top(top_of_path(&change.path));
+        if let Some(tally) = group.and_then(|g| all.get_mut(g.index())) {
+            tally.changed += 1;
         }
     }
     all

@@ -33,7 +33,11 @@ pub fn tally_text(tally: Tally) -> String {
 /// The counts of `group`, as a memo over the form's counts of every group: it notifies only
 /// when this group's counts change.
 pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
-    computed(move || state.tallies.with(|all| all[group.index()]))
+    computed(move || {
+        state
+            .tallies
+            .with(|all| all.get(group.index()).copied().unwrap_or_default())
+    })
 }
 
 /// A group's section: heading (a button that collapses it), counts, settings.
