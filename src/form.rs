@@ -172,20 +172,15 @@ pub struct Tally {
     pub warnings: usize,
 }
 
-/// The group a model path or pointer belongs to (through its top-level member).
+/// The group of the top-level member named at the start of a model path (paths are written
+/// out plainly, not escaped as pointer tokens are).
 fn group_of_top(top: &str) -> Option<Group> {
-    schema::field(&unescape(top)).map(|f| f.group)
+    schema::field(top).map(|f| f.group)
 }
 
 /// The top-level member named by a model path (`A.B[]` gives `A`).
 fn top_of_path(path: &str) -> &str {
     path.split(['.', '[', '{']).next().unwrap_or(path)
-}
-
-/// The counts of one group.
-pub fn tally(group: Group, findings: &[Finding], changes: &[Change]) -> Tally {
-    let all = tallies(findings, changes);
-    all.get(group.index()).copied().unwrap_or_default()
 }
 
 /// The counts of every group, in [`Group::ALL`] order, from one pass over the findings and

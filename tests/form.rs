@@ -1,11 +1,11 @@
 //! The form's plain-data state: pointers to paths, edits, control values, section counts.
 
-use cognito_pool_console::diff::changes;
+use cognito_pool_console::diff::{changes, Change};
 use cognito_pool_console::form::{
-    get, input_value, path_of_pointer, set, shown, tallies, tally, within, Tally,
+    get, input_value, path_of_pointer, set, shown, tallies, within, Tally,
 };
 use cognito_pool_console::schema::{self, Group};
-use cognito_pool_console::validate::check_json;
+use cognito_pool_console::validate::{check_json, Finding};
 use serde_json::{json, Value};
 
 #[test]
@@ -150,6 +150,11 @@ fn control_input_becomes_the_value_and_back_without_losing_text() {
     );
     let findings = check_json(&doc, None).findings;
     assert_eq!(findings[0].rule, "R-MODEL-TYPE");
+}
+
+/// The counts of one group, as its heading shows them.
+fn tally(group: Group, findings: &[Finding], changes: &[Change]) -> Tally {
+    tallies(findings, changes)[group.index()]
 }
 
 #[test]
