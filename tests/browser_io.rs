@@ -519,6 +519,57 @@ async fn the_change_list_shows_each_edit_with_old_and_new_and_reset_reverts_it()
     assert_eq!(text(&page.one("#changes .io-count")), "No changes");
 }
 
+/// The pointers of the change list's rows, top to bottom.
+fn change_rows(page: &Mounted) -> Vec<String> {
+    page.all("#changes .change")
+        .iter()
+        .filter_map(|r| r.get_attribute("data-pointer"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_change_list_follows_the_changes_in_order_and_keeps_the_rows_it_can() {
+    clear_drafts();
+    let baseline = json!({ "UserPoolId": POOL, "PoolName": "before" });
+    let page = Mounted::with(baseline.clone()).await;
+    let in_order = |page: &Mounted| -> Vec<String> {
+        cognito_pool_console::diff::changes(&baseline, &page.draft())
+            .into_iter()
+            .map(|c| c.pointer)
+            .collect()
+    };
+    // Edited out of the order the list keeps.
+    page.edit("/Policies/PasswordPolicy/MinimumLength", Some(json!(12)))
+        .await;
+    page.edit("/PoolName", Some(json!("after"))).await;
+    page.edit("/DeletionProtection", Some(json!("ACTIVE")))
+        .await;
+    let order = in_order(&page);
+    assert_eq!(order.len(), 3);
+    assert_eq!(change_rows(&page), order);
+
+    // A row whose values stay the same is the same element after an edit elsewhere; the
+    // edited one is rebuilt in its place with its new value.
+    let name_row = page.one("#changes .change[data-pointer='/PoolName']");
+    page.edit("/Policies/PasswordPolicy/MinimumLength", Some(json!(14)))
+        .await;
+    assert_eq!(change_rows(&page), order);
+    let name_now = page.one("#changes .change[data-pointer='/PoolName']");
+    assert!(name_now.is_same_node(Some(&name_row)));
+    let length =
+        page.one("#changes .change[data-pointer='/Policies/PasswordPolicy/MinimumLength']");
+    assert_eq!(
+        text(&length.query_selector(".change-after").unwrap().unwrap()),
+        "14"
+    );
+
+    // A row in the middle goes; the others stay in order.
+    page.edit("/PoolName", Some(json!("before"))).await;
+    assert_eq!(change_rows(&page), in_order(&page));
+    assert_eq!(change_rows(&page).len(), 2);
+    assert!(!name_row.is_connected());
+}
+
 // ---- Drafts across reloads ---------------------------------------------------------------
 
 /// A first visit in which the admin edits an empty form; returns the draft stored for it.

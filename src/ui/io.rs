@@ -30,6 +30,7 @@ use crate::export;
 use crate::import::{self, Report, Source};
 use crate::schema;
 use crate::sort::SortedSet;
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::form::collections::MapDrafts;
 use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
@@ -1111,61 +1112,92 @@ fn shown_value(value: Option<&Value>) -> String {
 }
 
 /// Every setting the draft changes compared with its baseline, old and new, each with Reset.
+/// Built with [`dom`]: it is the first panel off Leptos's typed views.
 #[component]
 pub fn ChangesView() -> impl IntoView {
     let state = FormState::get();
-    let count = move || state.changes.with(Vec::len);
-    let change_view = move |change: Change| {
-        let Change {
-            path,
-            pointer,
-            before,
-            after,
-        } = change;
-        let label = schema::field(&path).map_or("Setting not in the model", |f| f.label);
-        let reset_pointer = pointer.clone();
-        let (data_path, data_pointer) = (path.clone(), pointer.clone());
-        view! {
-            <li class="change" data-path=data_path data-pointer=data_pointer>
-                <p class="change-head">
-                    <span class="change-label">{label}</span>
-                    " "
-                    <code class="change-path">{path}</code>
-                </p>
-                <p class="change-values">
-                    <code class="change-before">{shown_value(before.as_ref())}</code>
-                    " → "
-                    <code class="change-after">{shown_value(after.as_ref())}</code>
-                </p>
-                <p class="change-pointer muted">"At " <code>{pointer}</code></p>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=format!("Reset {label}")
-                    on:click=move |_| state.edit(&reset_pointer, before.clone())
-                >
-                    "Reset"
-                </button>
-            </li>
-        }
-    };
-    view! {
-        <section id="changes" class="io-panel" aria-labelledby="changes-heading" tabindex="-1">
-            <h2 id="changes-heading">"Changes"</h2>
-            <p class="io-count" role="status">
-                {move || match count() {
-                    0 => "No changes".to_owned(),
-                    n => format!("{} compared with the baseline", plural(n, "changed setting")),
-                }}
-            </p>
-            <ul class="changes">
-                // Keyed by what an item shows: a keystroke rebuilds the one item it changes.
-                <For
-                    each=move || state.changes.get()
-                    key=|c| (c.pointer.clone(), shown_value(c.before.as_ref()), shown_value(c.after.as_ref()))
-                    children=change_view
-                />
-            </ul>
-        </section>
-    }
+    dom::piece(move |keep| {
+        let list = E::new("ul").class("changes");
+        // Keyed by what an item shows: a keystroke rebuilds the one item it changes.
+        dom::keyed(
+            keep,
+            &list.0,
+            move || state.changes.get(),
+            |c| {
+                format!(
+                    "{}\u{0}{}\u{0}{}",
+                    c.pointer,
+                    shown_value(c.before.as_ref()),
+                    shown_value(c.after.as_ref())
+                )
+            },
+            move |change, keep| change_item(state, change, keep),
+        );
+        E::new("section")
+            .attr("id", "changes")
+            .class("io-panel")
+            .attr("aria-labelledby", "changes-heading")
+            .attr("tabindex", "-1")
+            .child(E::new("h2").attr("id", "changes-heading").text("Changes"))
+            .child(
+                E::new("p")
+                    .class("io-count")
+                    .attr("role", "status")
+                    .text_with(keep, move || match state.changes.with(Vec::len) {
+                        0 => "No changes".to_owned(),
+                        n => format!(
+                            "{} compared with the baseline",
+                            plural(n, "changed setting")
+                        ),
+                    }),
+            )
+            .child(list)
+    })
+}
+
+/// One item of the change list: the setting, its old and new values, and Reset.
+fn change_item(state: FormState, change: Change, keep: &mut Keep) -> E {
+    let Change {
+        path,
+        pointer,
+        before,
+        after,
+    } = change;
+    let label = schema::field(&path).map_or("Setting not in the model", |f| f.label);
+    let code = |class: &str, text: &str| E::new("code").class(class).text(text);
+    let reset_pointer = pointer.clone();
+    E::new("li")
+        .class("change")
+        .attr("data-path", &path)
+        .attr("data-pointer", &pointer)
+        .child(
+            E::new("p")
+                .class("change-head")
+                .child(E::new("span").class("change-label").text(label))
+                .text(" ")
+                .child(code("change-path", &path)),
+        )
+        .child(
+            E::new("p")
+                .class("change-values")
+                .child(code("change-before", &shown_value(before.as_ref())))
+                .text(" → ")
+                .child(code("change-after", &shown_value(after.as_ref()))),
+        )
+        .child(
+            E::new("p")
+                .class("change-pointer muted")
+                .text("At ")
+                .child(E::new("code").text(&pointer)),
+        )
+        .child(
+            E::new("button")
+                .attr("type", "button")
+                .class("secondary")
+                .attr("aria-label", &format!("Reset {label}"))
+                .text("Reset")
+                .on(keep, "click", move |_| {
+                    state.edit(&reset_pointer, before.clone())
+                }),
+        )
 }

@@ -8,6 +8,7 @@ pub mod apply;
 pub mod client;
 pub mod connect;
 mod contents;
+pub mod dom;
 pub mod form;
 pub mod io;
 mod outline;

@@ -1,0 +1,284 @@
+//! A small imperative DOM layer for the parts of the page that Leptos's typed views made large.
+//!
+//! A `view!` tree is a nested type, and every distinct one brings its own copy of tachys's build,
+//! rebuild, mount and drop code: the form's panels cost tens of KB of gzipped wasm that way
+//! (`make size-breakdown`). Here a piece of the page is built by plain calls on [`E`], one copy of
+//! code for every element, and its reactive parts are render effects over boxed closures: the
+//! same signals and memos, only without a type per tree. [`piece`] turns such a builder into a
+//! view that a `view!` tree can hold, so a panel can move over on its own.
+//!
+//! What a piece needs to stay live (its effects and event handlers) is kept in its [`Keep`],
+//! which the view holds while it is mounted and drops with it.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::renderer::Rndr;
+use leptos::tachys::view::{add_attr::AddAnyAttr, Mountable, Position, PositionState};
+
+/// The effects and event handlers of a built piece: live while this is.
+#[derive(Default)]
+pub struct Keep(Vec<Box<dyn Any>>);
+
+impl Keep {
+    fn hold(&mut self, thing: impl Any) {
+        self.0.push(Box::new(thing));
+    }
+
+    /// Runs `update` now and again whenever a signal it read changes, for as long as `self`
+    /// lives.
+    pub fn effect(&mut self, update: impl Fn() + 'static) {
+        self.effect_boxed(Box::new(update));
+    }
+
+    fn effect_boxed(&mut self, update: Box<dyn Fn()>) {
+        self.hold(RenderEffect::new(move |_| update()));
+    }
+}
+
+/// An element being built.
+pub struct E(pub web_sys::Element);
+
+impl E {
+    /// A new `<tag>`.
+    pub fn new(tag: &str) -> E {
+        E(Rndr::create_element(tag, None))
+    }
+
+    /// Sets attribute `name`.
+    pub fn attr(self, name: &str, value: &str) -> E {
+        Rndr::set_attribute(&self.0, name, value);
+        self
+    }
+
+    /// Sets the `class` attribute.
+    pub fn class(self, class: &str) -> E {
+        self.attr("class", class)
+    }
+
+    /// Appends a text node.
+    pub fn text(self, text: &str) -> E {
+        append(&self.0, &Rndr::create_text_node(text));
+        self
+    }
+
+    /// Appends `child`.
+    pub fn child(self, child: E) -> E {
+        append(&self.0, &child.0);
+        self
+    }
+
+    /// Appends a text node that shows `text`, kept up to date.
+    pub fn text_with(self, keep: &mut Keep, text: impl Fn() -> String + 'static) -> E {
+        self.text_boxed(keep, Box::new(text))
+    }
+
+    fn text_boxed(self, keep: &mut Keep, text: Box<dyn Fn() -> String>) -> E {
+        let node = Rndr::create_text_node("");
+        append(&self.0, &node);
+        keep.effect(move || node.set_data(&text()));
+        self
+    }
+
+    /// Calls `handler` on each `event` (a plain listener on this element).
+    pub fn on(
+        self,
+        keep: &mut Keep,
+        event: &str,
+        handler: impl FnMut(web_sys::Event) + 'static,
+    ) -> E {
+        self.on_boxed(keep, event, Box::new(handler))
+    }
+
+    fn on_boxed(
+        self,
+        keep: &mut Keep,
+        event: &str,
+        mut handler: Box<dyn FnMut(web_sys::Event)>,
+    ) -> E {
+        let remover = Rndr::add_event_listener(
+            &self.0,
+            event,
+            Box::new(move |ev: wasm_bindgen::JsValue| {
+                use wasm_bindgen::JsCast;
+                handler(ev.unchecked_into())
+            }),
+        );
+        // The listener's closure lives in its remover.
+        keep.hold(remover);
+        self
+    }
+}
+
+fn append(parent: &web_sys::Element, child: &web_sys::Node) {
+    // Appending to an element just created cannot fail.
+    let _ = parent.append_child(child);
+}
+
+/// A list under `parent` with one child per item of `items()`, kept in step with it: an item
+/// whose key was there before keeps its element (and what it holds); new keys are built with
+/// `build`, gone ones are removed, and only rows out of place are moved. `parent` holds the
+/// rows and nothing else.
+pub fn keyed<T: 'static>(
+    keep: &mut Keep,
+    parent: &web_sys::Element,
+    items: impl Fn() -> Vec<T> + 'static,
+    key: fn(&T) -> String,
+    build: impl Fn(T, &mut Keep) -> E + 'static,
+) {
+    let parent = parent.clone();
+    // Items are owned by the piece's owner, not by the list's effect: the effect's owner is
+    // cleaned up each time it runs, which would take the items' reactive values with it.
+    let owner = Owner::current().unwrap_or_else(|| Owner::new_root(None));
+    let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
+    keep.effect(move || {
+        let items = items();
+        let mut old: Vec<Option<Row>> = rows.take().into_iter().map(Some).collect();
+        let mut new = Vec::with_capacity(items.len());
+        for (at, item) in items.into_iter().enumerate() {
+            let k = key(&item);
+            let is_it = |row: &Option<Row>| row.as_ref().is_some_and(|r| r.key == k);
+            // Most runs change one row at most: look where the row was first.
+            let found = if old.get(at).is_some_and(is_it) {
+                Some(at)
+            } else {
+                old.iter().position(is_it)
+            };
+            let row = match found.and_then(|at| old.get_mut(at)).and_then(Option::take) {
+                Some(row) => row,
+                None => {
+                    let owner = owner.child();
+                    let mut keep = Keep::default();
+                    let element = untrack(|| owner.with(|| build(item, &mut keep))).0;
+                    Row {
+                        key: k,
+                        element,
+                        _keep: keep,
+                        _owner: owner,
+                    }
+                }
+            };
+            new.push(row);
+        }
+        for gone in old.into_iter().flatten() {
+            gone.element.remove();
+        }
+        let mut next = parent.first_child();
+        for row in &new {
+            let node: &web_sys::Node = &row.element;
+            if next.as_ref() == Some(node) {
+                next = node.next_sibling();
+            } else {
+                // Moves the row when it is elsewhere in the list, adds it when it is new.
+                let _ = parent.insert_before(node, next.as_ref());
+            }
+        }
+        *rows.borrow_mut() = new;
+    });
+}
+
+/// One child of a [`keyed`] list.
+struct Row {
+    key: String,
+    element: web_sys::Element,
+    _keep: Keep,
+    _owner: Owner,
+}
+
+/// A piece of the page built by `build` when it is mounted, as a view.
+pub fn piece(build: impl FnOnce(&mut Keep) -> E + Send + 'static) -> Piece {
+    Piece(Box::new(build))
+}
+
+/// See [`piece`].
+pub struct Piece(Box<dyn FnOnce(&mut Keep) -> E + Send>);
+
+/// A mounted [`Piece`]: its root and what keeps it live.
+pub struct PieceState {
+    root: web_sys::Element,
+    _keep: Keep,
+}
+
+impl Render for Piece {
+    type State = PieceState;
+
+    fn build(self) -> PieceState {
+        let mut keep = Keep::default();
+        let root = (self.0)(&mut keep).0;
+        PieceState { root, _keep: keep }
+    }
+
+    fn rebuild(self, state: &mut PieceState) {
+        let mut new = self.build();
+        state.root.insert_before_this(&mut new.root);
+        state.root.unmount();
+        *state = new;
+    }
+}
+
+impl Mountable for PieceState {
+    fn unmount(&mut self) {
+        self.root.unmount();
+    }
+
+    fn mount(&mut self, parent: &web_sys::Element, marker: Option<&web_sys::Node>) {
+        self.root.mount(parent, marker);
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.root.insert_before_this(child)
+    }
+
+    fn elements(&self) -> Vec<web_sys::Element> {
+        vec![self.root.clone()]
+    }
+}
+
+impl AddAnyAttr for Piece {
+    type Output<SomeNewAttr: Attribute> = Piece;
+
+    fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Piece {
+        self
+    }
+}
+
+/// The page is rendered in the browser only: the server-side half of the trait is never used.
+impl RenderHtml for Piece {
+    type AsyncOutput = Piece;
+    type Owned = Piece;
+
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {}
+
+    async fn resolve(self) -> Piece {
+        self
+    }
+
+    fn to_html_with_buf(
+        self,
+        _buf: &mut String,
+        _position: &mut Position,
+        _escape: bool,
+        _mark_branches: bool,
+        _extra_attrs: Vec<AnyAttribute>,
+    ) {
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        _cursor: &Cursor,
+        _position: &PositionState,
+    ) -> PieceState {
+        self.build()
+    }
+
+    fn into_owned(self) -> Piece {
+        self
+    }
+}
