@@ -18,7 +18,8 @@ use crate::export;
 use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::client;
-use crate::ui::connect::{Problem, ProblemView, Session};
+use crate::ui::connect::{problem_element, Problem, Session};
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::io::{download_name, Incoming, Replacer};
 use crate::ui::state::{computed, FormState};
 use crate::validate::Severity;
@@ -51,26 +52,36 @@ fn label_of(path: &str) -> &'static str {
 }
 
 /// A list of changes as `label path: old → new`.
-fn change_list(changes: Vec<Change>, class: &'static str) -> impl IntoView {
-    view! {
-        <ul class=class>
-            {changes
-                .into_iter()
-                .map(|c| {
-                    view! {
-                        <li data-pointer=c.pointer.clone()>
-                            <span class="change-label">{label_of(&c.path)}</span>
-                            " "
-                            <code class="change-path">{c.path.clone()}</code>
-                            ": "
-                            <code class="change-before">{shown(c.before.as_ref())}</code>
-                            " → "
-                            <code class="change-after">{shown(c.after.as_ref())}</code>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+fn change_list(changes: &[Change], class: &str) -> E {
+    changes.iter().fold(E::new("ul").class(class), |list, c| {
+        list.child(
+            E::new("li")
+                .attr("data-pointer", &c.pointer)
+                .child(E::new("span").class("change-label").text(label_of(&c.path)))
+                .text(" ")
+                .child(E::new("code").class("change-path").text(&c.path))
+                .text(": ")
+                .child(
+                    E::new("code")
+                        .class("change-before")
+                        .text(&shown(c.before.as_ref())),
+                )
+                .text(" → ")
+                .child(
+                    E::new("code")
+                        .class("change-after")
+                        .text(&shown(c.after.as_ref())),
+                ),
+        )
+    })
+}
+
+/// `n` settings, as a phrase.
+fn settings(n: usize) -> String {
+    if n == 1 {
+        "1 setting".to_owned()
+    } else {
+        format!("{n} settings")
     }
 }
 
@@ -229,76 +240,134 @@ pub fn ReviewPanel() -> impl IntoView {
         state.reviewing.set(false);
     };
 
-    let stage_view = move || {
+    let stage_view = move |keep: &mut Keep| -> Vec<E> {
         match stage.get() {
-        Stage::Idle => ().into_any(),
-        Stage::Failed(problem) => view! {
-            <div class="apply-outcome" data-outcome="failed">
-                <ProblemView problem />
-                <p class="muted">"Nothing in the form changed: fix the cause and apply again."</p>
-            </div>
-        }
-        .into_any(),
-        Stage::Conflict { fresh, theirs } => {
-            let n = theirs.len();
-            let (keep, drop) = (fresh.clone(), fresh);
-            view! {
-                <div class="apply-outcome conflict" data-outcome="conflict" role="alert">
-                    <p>
-                        <strong>"Nothing was sent: the pool changed since its settings were read."</strong>
-                        {format!(" {} now differ from the baseline your edits started from:", if n == 1 { "1 setting".to_owned() } else { format!("{n} settings") })}
-                    </p>
-                    {change_list(theirs, "changes theirs")}
-                    <div class="io-actions">
-                        <button type="button" class="primary" id="rebase" on:click=move |_| rebase(keep.clone())>
-                            "Put my edits on top of the new settings"
-                        </button>
-                        <button type="button" class="secondary" id="abandon" on:click=move |_| abandon(drop.clone())>
-                            "Drop my edits and load the new settings"
-                        </button>
-                    </div>
-                    <p class="muted">"Either way you can undo it under Connect, and nothing is sent until you apply again."</p>
-                </div>
+            Stage::Idle => Vec::new(),
+            Stage::Failed(problem) => vec![E::new("div")
+                .class("apply-outcome")
+                .attr("data-outcome", "failed")
+                .child(problem_element(problem))
+                .child(
+                    E::new("p")
+                        .class("muted")
+                        .text("Nothing in the form changed: fix the cause and apply again."),
+                )],
+            Stage::Conflict { fresh, theirs } => {
+                let (keep_it, drop_it) = (fresh.clone(), fresh);
+                vec![E::new("div")
+                    .class("apply-outcome conflict")
+                    .attr("data-outcome", "conflict")
+                    .attr("role", "alert")
+                    .child(
+                        E::new("p")
+                            .child(E::new("strong").text(
+                                "Nothing was sent: the pool changed since its settings were read.",
+                            ))
+                            .text(&format!(
+                                " {} now differ from the baseline your edits started from:",
+                                settings(theirs.len())
+                            )),
+                    )
+                    .child(change_list(&theirs, "changes theirs"))
+                    .child(
+                        E::new("div")
+                            .class("io-actions")
+                            .child(
+                                E::new("button")
+                                    .attr("type", "button")
+                                    .class("primary")
+                                    .attr("id", "rebase")
+                                    .text("Put my edits on top of the new settings")
+                                    .on(keep, "click", move |_| rebase(keep_it.clone())),
+                            )
+                            .child(
+                                E::new("button")
+                                    .attr("type", "button")
+                                    .class("secondary")
+                                    .attr("id", "abandon")
+                                    .text("Drop my edits and load the new settings")
+                                    .on(keep, "click", move |_| abandon(drop_it.clone())),
+                            ),
+                    )
+                    .child(E::new("p").class("muted").text(
+                        "Either way you can undo it under Connect, and nothing is sent until you \
+                         apply again.",
+                    ))]
             }
-            .into_any()
-        }
-        Stage::Rebased { overlaps } => view! {
-            <div class="apply-outcome" data-outcome="rebased" role="status">
-                <p>"Your edits are now on top of the pool's new settings. Review them, then apply again."</p>
-                {(!overlaps.is_empty()).then(|| view! {
-                    <p>"These settings were changed on both sides; your value is kept (theirs → yours):"</p>
-                    {change_list(overlaps, "changes overlaps")}
-                })}
-            </div>
-        }
-        .into_any(),
-        Stage::Done { pool_id, at, verification } => {
-            let when = time::format_iso8601(at);
-            let verified = verification.verified();
-            let Verification { not_applied, filled_in } = verification;
-            view! {
-                <div class="apply-outcome" data-outcome=if verified { "verified" } else { "not-verified" } role="status">
-                    {if verified {
-                        view! { <p class="verified"><strong>"Applied and verified."</strong>
-                            {format!(" Pool {pool_id} holds every setting that was sent (read back at {when}).")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p class="io-problem"><strong>"Applied, but not everything took."</strong>
-                                {format!(" Reading pool {pool_id} back at {when} shows these settings differ from what was sent (sent → now). They stay in the form as changes:")}</p>
-                            {change_list(not_applied, "changes not-applied")}
-                        }.into_any()
-                    }}
-                    {(!filled_in.is_empty()).then(|| view! {
-                        <details>
-                            <summary>{format!("Cognito filled in {} the request left out", if filled_in.len() == 1 { "1 setting".to_owned() } else { format!("{} settings", filled_in.len()) })}</summary>
-                            {change_list(filled_in, "changes filled-in")}
-                        </details>
-                    })}
-                </div>
+            Stage::Rebased { overlaps } => {
+                let mut outcome = E::new("div")
+                    .class("apply-outcome")
+                    .attr("data-outcome", "rebased")
+                    .attr("role", "status")
+                    .child(E::new("p").text(
+                        "Your edits are now on top of the pool's new settings. Review them, then \
+                         apply again.",
+                    ));
+                if !overlaps.is_empty() {
+                    outcome = outcome
+                        .child(E::new("p").text(
+                            "These settings were changed on both sides; your value is kept \
+                             (theirs → yours):",
+                        ))
+                        .child(change_list(&overlaps, "changes overlaps"));
+                }
+                vec![outcome]
             }
-            .into_any()
+            Stage::Done {
+                pool_id,
+                at,
+                verification,
+            } => {
+                let when = time::format_iso8601(at);
+                let verified = verification.verified();
+                let Verification {
+                    not_applied,
+                    filled_in,
+                } = verification;
+                let mut outcome = E::new("div")
+                    .class("apply-outcome")
+                    .attr(
+                        "data-outcome",
+                        if verified { "verified" } else { "not-verified" },
+                    )
+                    .attr("role", "status");
+                outcome = if verified {
+                    outcome.child(
+                        E::new("p")
+                            .class("verified")
+                            .child(E::new("strong").text("Applied and verified."))
+                            .text(&format!(
+                                " Pool {pool_id} holds every setting that was sent (read back at \
+                                 {when})."
+                            )),
+                    )
+                } else {
+                    outcome
+                        .child(
+                            E::new("p")
+                                .class("io-problem")
+                                .child(E::new("strong").text("Applied, but not everything took."))
+                                .text(&format!(
+                                    " Reading pool {pool_id} back at {when} shows these settings \
+                                     differ from what was sent (sent → now). They stay in the \
+                                     form as changes:"
+                                )),
+                        )
+                        .child(change_list(&not_applied, "changes not-applied"))
+                };
+                if !filled_in.is_empty() {
+                    outcome = outcome.child(
+                        E::new("details")
+                            .child(E::new("summary").text(&format!(
+                                "Cognito filled in {} the request left out",
+                                settings(filled_in.len())
+                            )))
+                            .child(change_list(&filled_in, "changes filled-in")),
+                    );
+                }
+                vec![outcome]
+            }
         }
-    }
     };
 
     let previous_href = move || {
@@ -319,97 +388,199 @@ pub fn ReviewPanel() -> impl IntoView {
         })
     };
 
-    let warnings = move || {
+    let warnings = move || -> E {
         state.findings.with(|f| {
-            f.iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .map(|f| {
-                    view! {
-                        <li class="finding" data-severity="warning" data-rule=f.rule>
-                            <code>{f.path.clone()}</code> " " <span class="rule">{f.rule}</span>
-                            <p class="finding-message">{f.message.clone()}</p>
-                        </li>
-                    }
-                })
-                .collect_view()
+            f.iter().filter(|f| f.severity == Severity::Warning).fold(
+                E::new("ul").class("findings review-warnings"),
+                |list, f| {
+                    list.child(
+                        E::new("li")
+                            .class("finding")
+                            .attr("data-severity", "warning")
+                            .attr("data-rule", f.rule)
+                            .child(E::new("code").text(&f.path))
+                            .text(" ")
+                            .child(E::new("span").class("rule").text(f.rule))
+                            .child(E::new("p").class("finding-message").text(&f.message)),
+                    )
+                },
+            )
         })
     };
-    let risk_row = move |risk: Risk| {
+    let risk_row = move |risk: Risk, keep: &mut Keep| -> E {
         let id = format!("risk-{}", risk.id);
-        let label_for = id.clone();
-        view! {
-            <li class="risk" data-risk=risk.id>
-                <label class="ack" for=label_for>
-                    <input
-                        type="checkbox"
-                        id=id
-                        prop:checked=move || confirmed.with(|c| c.contains(risk.id))
-                        on:change=move |ev| {
+        E::new("li").class("risk").attr("data-risk", risk.id).child(
+            E::new("label")
+                .class("ack")
+                .attr("for", &id)
+                .child(
+                    E::new("input")
+                        .attr("type", "checkbox")
+                        .attr("id", &id)
+                        .flag_with(keep, "checked", move || {
+                            confirmed.with(|c| c.contains(risk.id))
+                        })
+                        .on(keep, "change", move |ev| {
                             let on = event_target_checked(&ev);
                             confirmed.update(|c| {
-                                if on { c.insert(risk.id); } else { c.remove(risk.id); }
+                                if on {
+                                    c.insert(risk.id);
+                                } else {
+                                    c.remove(risk.id);
+                                }
                             });
-                        }
-                    />
-                    " " <strong>{risk.title}</strong> ": " {risk.why} " I want this."
-                </label>
-            </li>
-        }
+                        }),
+                )
+                .text(" ")
+                .child(E::new("strong").text(risk.title))
+                .text(": ")
+                .text(risk.why)
+                .text(" I want this."),
+        )
     };
 
-    view! {
-        <section id="review" class="io-panel" aria-labelledby="review-heading" tabindex="-1">
-            <h2 id="review-heading">"Review and apply"</h2>
-            <Show
-                when=move || state.reviewing.get()
-                fallback=|| view! { <p class="muted">"Press Review (at the top) to see exactly what would be sent."</p> }
-            >
-                <p>
-                    {move || format!(
-                        "UpdateUserPool replaces the whole configuration of {}: anything left out \
-                         goes back to its default. So the console sends every setting, changed or \
-                         not ({}).",
-                        pool_id.get(),
-                        match state.changes.with(Vec::len) { 1 => "1 changed setting".to_owned(), n => format!("{n} changed settings") }
-                    )}
-                </p>
-                {move || change_list(state.changes.get(), "changes review-changes")}
-                {move || (!state.findings.with(|f| f.iter().all(|f| f.severity != Severity::Warning))).then(|| view! {
-                    <p>"Warnings you confirmed:"</p>
-                    <ul class="findings review-warnings">{warnings}</ul>
-                })}
-                {move || (!risks.with(Vec::is_empty)).then(|| view! {
-                    <p><strong>"Changes that need a second look:"</strong></p>
-                    <ul class="risks">{move || risks.get().into_iter().map(risk_row).collect_view()}</ul>
-                })}
-                <details class="review-body" open>
-                    <summary>"The exact request body"</summary>
-                    <pre id="review-body">{move || body.get().unwrap_or_default()}</pre>
-                </details>
-            </Show>
-            <div class="io-actions">
-                <button
-                    type="button"
-                    class="primary"
-                    id="apply-button"
-                    aria-describedby="apply-why"
-                    prop:disabled=move || !state.reviewing.get() || why_not().is_some()
-                    on:click=apply
-                >
-                    {move || format!("Apply to {}", { let id = pool_id.get(); if id.is_empty() { "the pool".to_owned() } else { id } })}
-                </button>
-            </div>
-            <p id="apply-why" class="muted">{move || if state.reviewing.get() { why_not() } else { None }}</p>
-            <p class="io-status" role="status" id="apply-progress">{move || session.link.progress.get()}</p>
-            {stage_view}
-            {move || previous_href().map(|href| view! {
-                <p>
-                    <a class="io-download" id="download-previous" href=href download=previous_name>
-                        "Download the settings from before the last apply"
-                    </a>
-                    " (to undo, import this file and apply it)."
-                </p>
-            })}
-        </section>
-    }
+    // What the review shows, in the order it shows it: each part is made again on its own,
+    // and shows only while the review is open (the first says how to open it).
+    let intro = move |keep: &mut Keep| -> Vec<E> {
+        if !state.reviewing.get() {
+            return vec![E::new("p")
+                .class("muted")
+                .text("Press Review (at the top) to see exactly what would be sent.")];
+        }
+        vec![E::new("p").text_with(keep, move || {
+            format!(
+                "UpdateUserPool replaces the whole configuration of {}: anything left out goes \
+                 back to its default. So the console sends every setting, changed or not ({}).",
+                pool_id.get(),
+                match state.changes.with(Vec::len) {
+                    1 => "1 changed setting".to_owned(),
+                    n => format!("{n} changed settings"),
+                }
+            )
+        })]
+    };
+    let review_changes = move |_: &mut Keep| -> Vec<E> {
+        if !state.reviewing.get() {
+            return Vec::new();
+        }
+        vec![state
+            .changes
+            .with(|c| change_list(c, "changes review-changes"))]
+    };
+    let review_warnings = move |_: &mut Keep| -> Vec<E> {
+        let any = state
+            .findings
+            .with(|f| f.iter().any(|f| f.severity == Severity::Warning));
+        if !state.reviewing.get() || !any {
+            return Vec::new();
+        }
+        vec![E::new("p").text("Warnings you confirmed:"), warnings()]
+    };
+    let review_risks = move |keep: &mut Keep| -> Vec<E> {
+        let list = risks.get();
+        if !state.reviewing.get() || list.is_empty() {
+            return Vec::new();
+        }
+        let rows = list
+            .into_iter()
+            .fold(E::new("ul").class("risks"), |ul, risk| {
+                ul.child(risk_row(risk, keep))
+            });
+        vec![
+            E::new("p").child(E::new("strong").text("Changes that need a second look:")),
+            rows,
+        ]
+    };
+    let review_body = move |keep: &mut Keep| -> Vec<E> {
+        if !state.reviewing.get() {
+            return Vec::new();
+        }
+        vec![E::new("details")
+            .class("review-body")
+            .attr("open", "")
+            .child(E::new("summary").text("The exact request body"))
+            .child(
+                E::new("pre")
+                    .attr("id", "review-body")
+                    .text_with(keep, move || body.get().unwrap_or_default()),
+            )]
+    };
+
+    dom::piece(move |keep| {
+        E::new("section")
+            .attr("id", "review")
+            .class("io-panel")
+            .attr("aria-labelledby", "review-heading")
+            .attr("tabindex", "-1")
+            .child(
+                E::new("h2")
+                    .attr("id", "review-heading")
+                    .text("Review and apply"),
+            )
+            .dynamic(keep, intro)
+            .dynamic(keep, review_changes)
+            .dynamic(keep, review_warnings)
+            .dynamic(keep, review_risks)
+            .dynamic(keep, review_body)
+            .child(
+                E::new("div").class("io-actions").child(
+                    E::new("button")
+                        .attr("type", "button")
+                        .class("primary")
+                        .attr("id", "apply-button")
+                        .attr("aria-describedby", "apply-why")
+                        .flag_with(keep, "disabled", move || {
+                            !state.reviewing.get() || why_not().is_some()
+                        })
+                        .on(keep, "click", apply)
+                        .text_with(keep, move || {
+                            let id = pool_id.get();
+                            if id.is_empty() {
+                                "Apply to the pool".to_owned()
+                            } else {
+                                format!("Apply to {id}")
+                            }
+                        }),
+                ),
+            )
+            .child(
+                E::new("p")
+                    .attr("id", "apply-why")
+                    .class("muted")
+                    .text_with(keep, move || {
+                        if state.reviewing.get() {
+                            why_not().unwrap_or_default()
+                        } else {
+                            String::new()
+                        }
+                    }),
+            )
+            .child(
+                E::new("p")
+                    .class("io-status")
+                    .attr("role", "status")
+                    .attr("id", "apply-progress")
+                    .text_with(keep, move || {
+                        session.link.progress.get().unwrap_or_default()
+                    }),
+            )
+            .dynamic(keep, stage_view)
+            .dynamic(keep, move |_| {
+                previous_href()
+                    .map(|href| {
+                        E::new("p")
+                            .child(
+                                E::new("a")
+                                    .class("io-download")
+                                    .attr("id", "download-previous")
+                                    .attr("href", &href)
+                                    .attr("download", &previous_name())
+                                    .text("Download the settings from before the last apply"),
+                            )
+                            .text(" (to undo, import this file and apply it).")
+                    })
+                    .into_iter()
+                    .collect()
+            })
+    })
 }

@@ -18,6 +18,7 @@ use crate::describe;
 use crate::draft_store;
 use crate::model::region_of_pool_id;
 use crate::ui::client::{self, Link, Target};
+use crate::ui::dom::{self, E};
 use crate::ui::io::{Incoming, Place, ReplaceFeedback, Replacer};
 use crate::ui::state::FormState;
 
@@ -293,16 +294,17 @@ pub fn ProblemView(
     /// The problem to show.
     problem: Problem,
 ) -> impl IntoView {
+    dom::piece(move |_| problem_element(problem))
+}
+
+/// The element of [`ProblemView`].
+pub fn problem_element(problem: Problem) -> E {
+    let alert = E::new("div")
+        .class("io-problem problem")
+        .attr("role", "alert");
     match problem {
-        Problem::Local(message) => view! {
-            <div class="io-problem problem" role="alert">
-                <p>{message}</p>
-            </div>
-        }
-        .into_any(),
+        Problem::Local(message) => alert.child(E::new("p").text(&message)),
         Problem::Api(error) => {
-            let summary = error.summary();
-            let advice = error.advice();
             let aws = if error.message.is_empty() {
                 error.code.clone()
             } else {
@@ -312,16 +314,31 @@ pub fn ProblemView(
                 .status
                 .map(|s| format!(" (HTTP {s})"))
                 .unwrap_or_default();
-            let id = error.request_id.clone();
-            view! {
-                <div class="io-problem problem" role="alert" data-code=error.code.clone()>
-                    <p class="problem-summary"><strong>{summary}</strong></p>
-                    <p class="problem-advice">{advice}</p>
-                    <p class="problem-aws muted">"AWS said" {status} ": " <code>{aws}</code></p>
-                    {id.map(|id| view! { <p class="problem-id muted">"Request ID: " <code>{id}</code></p> })}
-                </div>
+            let alert = alert
+                .attr("data-code", &error.code)
+                .child(
+                    E::new("p")
+                        .class("problem-summary")
+                        .child(E::new("strong").text(&error.summary())),
+                )
+                .child(E::new("p").class("problem-advice").text(&error.advice()))
+                .child(
+                    E::new("p")
+                        .class("problem-aws muted")
+                        .text("AWS said")
+                        .text(&status)
+                        .text(": ")
+                        .child(E::new("code").text(&aws)),
+                );
+            match &error.request_id {
+                Some(id) => alert.child(
+                    E::new("p")
+                        .class("problem-id muted")
+                        .text("Request ID: ")
+                        .child(E::new("code").text(id)),
+                ),
+                None => alert,
             }
-            .into_any()
         }
     }
 }

@@ -85,6 +85,91 @@ impl E {
         self
     }
 
+    /// Keeps attribute `name` at what `value` says (removed while it says `None`).
+    pub fn attr_with(
+        self,
+        keep: &mut Keep,
+        name: &'static str,
+        value: impl Fn() -> Option<String> + 'static,
+    ) -> E {
+        self.attr_boxed(keep, name, Box::new(value))
+    }
+
+    fn attr_boxed(
+        self,
+        keep: &mut Keep,
+        name: &'static str,
+        value: Box<dyn Fn() -> Option<String>>,
+    ) -> E {
+        let el = self.0.clone();
+        keep.effect(move || match value() {
+            Some(v) => Rndr::set_attribute(&el, name, &v),
+            None => Rndr::remove_attribute(&el, name),
+        });
+        self
+    }
+
+    /// Keeps the boolean property `name` (`disabled`, `checked`, `open`) at what `on` says.
+    pub fn flag_with(
+        self,
+        keep: &mut Keep,
+        name: &'static str,
+        on: impl Fn() -> bool + 'static,
+    ) -> E {
+        self.flag_boxed(keep, name, Box::new(on))
+    }
+
+    fn flag_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Fn() -> bool>) -> E {
+        let el = self.0.clone();
+        keep.effect(move || Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_bool(on())));
+        self
+    }
+
+    /// Appends what `build` makes, made again (and the previous one dropped) whenever a signal
+    /// it read changes: the imperative `move || view! { ... }`.
+    pub fn dynamic(self, keep: &mut Keep, build: impl Fn(&mut Keep) -> Vec<E> + 'static) -> E {
+        self.dynamic_boxed(keep, Box::new(build))
+    }
+
+    fn dynamic_boxed(self, keep: &mut Keep, build: Build) -> E {
+        let marker = Rndr::create_placeholder();
+        append(&self.0, &marker);
+        let parent = self.0.clone();
+        let owner = Owner::current().unwrap_or_else(|| Owner::new_root(None));
+        let shown: Rc<RefCell<Option<Shown>>> = Rc::default();
+        keep.effect(move || {
+            if let Some(old) = shown.take() {
+                for node in &old.nodes {
+                    node.remove();
+                }
+            }
+            let owner = owner.child();
+            let mut keep = Keep::default();
+            let nodes: Vec<web_sys::Element> = owner
+                .with(|| build(&mut keep))
+                .into_iter()
+                .map(|e| e.0)
+                .collect();
+            for node in &nodes {
+                let _ = parent.insert_before(node, Some(&marker));
+            }
+            *shown.borrow_mut() = Some(Shown {
+                nodes,
+                _keep: keep,
+                _owner: owner,
+            });
+        });
+        self
+    }
+
+    /// Appends a Leptos view (for parts not built with this layer yet).
+    pub fn view(self, keep: &mut Keep, view: impl IntoView + 'static) -> E {
+        let mut state = view.into_view().build();
+        state.mount(&self.0, None);
+        keep.hold(state);
+        self
+    }
+
     /// Calls `handler` on each `event` (a plain listener on this element).
     pub fn on(
         self,
@@ -180,6 +265,13 @@ pub fn keyed<T: 'static>(
         }
         *rows.borrow_mut() = new;
     });
+}
+
+/// What an [`E::dynamic`] shows now.
+struct Shown {
+    nodes: Vec<web_sys::Element>,
+    _keep: Keep,
+    _owner: Owner,
 }
 
 /// One child of a [`keyed`] list.
@@ -282,3 +374,6 @@ impl RenderHtml for Piece {
         self
     }
 }
+
+/// A builder of the content of an [`E::dynamic`].
+type Build = Box<dyn Fn(&mut Keep) -> Vec<E>>;
