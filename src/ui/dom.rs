@@ -125,6 +125,42 @@ impl E {
         self
     }
 
+    /// Keeps the string property `name` (an input's `value`) at what `value` says.
+    pub fn prop_with(
+        self,
+        keep: &mut Keep,
+        name: &'static str,
+        value: impl Fn() -> String + 'static,
+    ) -> E {
+        self.prop_boxed(keep, name, Box::new(value))
+    }
+
+    fn prop_boxed(self, keep: &mut Keep, name: &'static str, value: Box<dyn Fn() -> String>) -> E {
+        let el = self.0.clone();
+        keep.effect(move || {
+            Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_str(&value()))
+        });
+        self
+    }
+
+    /// Keeps class `name` on while `on` says so.
+    pub fn class_with(
+        self,
+        keep: &mut Keep,
+        name: &'static str,
+        on: impl Fn() -> bool + 'static,
+    ) -> E {
+        self.class_boxed(keep, name, Box::new(on))
+    }
+
+    fn class_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Fn() -> bool>) -> E {
+        let list = self.0.class_list();
+        keep.effect(move || {
+            let _ = list.toggle_with_force(name, on());
+        });
+        self
+    }
+
     /// Appends what `build` makes, made again (and the previous one dropped) whenever a signal
     /// it read changes: the imperative `move || view! { ... }`.
     pub fn dynamic(self, keep: &mut Keep, build: impl Fn(&mut Keep) -> Vec<E> + 'static) -> E {

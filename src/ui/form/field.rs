@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::collections::{KeyValueEditor, RecordListEditor, TextListEditor};
 use super::section::SectionView;
-use super::widgets::{IntegerInput, MultiSelect, SelectInput, TemplateInput, TextInput};
+use super::widgets::{line_input, multi_select, select_input, template_input};
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding};
 
@@ -38,6 +39,10 @@ pub fn FieldRow(
     /// Where its value is.
     pointer: String,
 ) -> impl IntoView {
+    dom::piece(move |keep| field_row(keep, field, pointer))
+}
+
+fn field_row(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
     let state = FormState::get();
     let id = control_id(&pointer);
     let help_id = format!("{id}-help");
@@ -48,7 +53,6 @@ pub fn FieldRow(
         state.findings_at(pointer.clone())
     };
     let changed = state.changed_at(pointer.clone());
-    let invalid = move || findings.with(|f| f.iter().any(|f| f.severity.as_str() == "error"));
     let described_by = {
         let help_id = help_id.clone();
         let findings_id = findings_id.clone();
@@ -60,56 +64,72 @@ pub fn FieldRow(
             }
         }
     };
-    let control = {
-        let (id, pointer) = (id.clone(), pointer.clone());
-        let a = ControlAttrs {
-            id,
-            described_by: Signal::derive(described_by),
-            invalid: Signal::derive(invalid),
-        };
-        match field.widget {
-            Widget::Template => view! { <TemplateInput field pointer attrs=a /> }.into_any(),
-            Widget::Integer => view! { <IntegerInput field pointer attrs=a /> }.into_any(),
-            Widget::Select | Widget::TriState => {
-                view! { <SelectInput field pointer attrs=a /> }.into_any()
-            }
-            Widget::MultiSelect => view! { <MultiSelect field pointer attrs=a /> }.into_any(),
-            _ => view! { <TextInput field pointer attrs=a /> }.into_any(),
-        }
+    let attrs = ControlAttrs {
+        id: id.clone(),
+        described_by: Signal::derive(described_by),
+        invalid: Signal::derive(move || {
+            findings.with(|f| f.iter().any(|f| f.severity.as_str() == "error"))
+        }),
     };
-    let reset_pointer = pointer.clone();
-    let reset = move |_| state.reset(&reset_pointer);
-    let filter = state.filter;
-    let hidden = move || !form::matches_filter(field, &filter.get());
-    view! {
-        <div
-            class="field"
-            class:changed=move || changed.get()
-            class:legacy=field.legacy
-            data-path=field.path
-            data-pointer=pointer.clone()
-            hidden=hidden
-        >
-            <div class="field-head">
-                <label for=id.clone()>{field.label}</label>
-                {field.legacy.then(|| view! { <span class="tag">"legacy"</span> })}
-                {field.tier.map(|tier| view! { <span class="tag">{tier_note(tier)}</span> })}
-                <Show when=move || changed.get()>
-                    <span class="tag changed-tag">"changed"</span>
-                    <button type="button" class="link-button" on:click=reset.clone()>
-                        "Reset"
-                    </button>
-                </Show>
-            </div>
-            {control}
-            <p class="help" id=help_id>
-                {field.help}
-                " "
-                <code class="path">{field.path}</code>
-            </p>
-            <Findings id=findings_id findings />
-        </div>
+    let control: Vec<E> = match field.widget {
+        Widget::Template => template_input(keep, field, pointer.clone(), &attrs).into(),
+        Widget::Integer => vec![line_input(keep, field, pointer.clone(), &attrs, true)],
+        Widget::Select | Widget::TriState => {
+            vec![select_input(keep, field, pointer.clone(), &attrs)]
+        }
+        Widget::MultiSelect => vec![multi_select(keep, field, pointer.clone(), &attrs)],
+        _ => vec![line_input(keep, field, pointer.clone(), &attrs, false)],
+    };
+    let mut head = E::new("div")
+        .class("field-head")
+        .child(E::new("label").attr("for", &id).text(field.label));
+    if field.legacy {
+        head = head.child(E::new("span").class("tag").text("legacy"));
     }
+    if let Some(tier) = field.tier {
+        head = head.child(E::new("span").class("tag").text(tier_note(tier)));
+    }
+    let reset_pointer = pointer.clone();
+    let head = head.dynamic(keep, move |keep| {
+        if !changed.get() {
+            return Vec::new();
+        }
+        let reset_pointer = reset_pointer.clone();
+        vec![
+            E::new("span").class("tag changed-tag").text("changed"),
+            E::new("button")
+                .attr("type", "button")
+                .class("link-button")
+                .text("Reset")
+                .on(keep, "click", move |_| state.reset(&reset_pointer)),
+        ]
+    });
+    let filter = state.filter;
+    let row = E::new("div")
+        .class(if field.legacy {
+            "field legacy"
+        } else {
+            "field"
+        })
+        .class_with(keep, "changed", move || changed.get())
+        .attr("data-path", field.path)
+        .attr("data-pointer", &pointer)
+        .flag_with(keep, "hidden", move || {
+            !form::matches_filter(field, &filter.get())
+        })
+        .child(head);
+    control
+        .into_iter()
+        .fold(row, E::child)
+        .child(
+            E::new("p")
+                .class("help")
+                .attr("id", &help_id)
+                .text(field.help)
+                .text(" ")
+                .child(E::new("code").class("path").text(field.path)),
+        )
+        .child(findings_list(keep, findings_id, findings))
 }
 
 /// The attributes a value control takes from its row.
@@ -131,29 +151,30 @@ pub fn Findings(
     /// The findings to list.
     findings: Memo<Vec<Finding>>,
 ) -> impl IntoView {
-    view! {
-        <ul class="field-findings" id=id>
-            <For
-                each=move || findings.get()
-                key=|f| (f.rule, f.pointer.clone(), f.message.clone())
-                children=|f| {
-                    view! {
-                        <li
-                            class="finding"
-                            data-severity=f.severity.as_str()
-                            data-rule=f.rule
-                            data-path=f.path
-                            data-pointer=f.pointer
-                        >
-                            <span class="badge">{f.severity.as_str()}</span>
-                            " "
-                            {f.message}
-                        </li>
-                    }
-                }
-            />
-        </ul>
-    }
+    dom::piece(move |keep| findings_list(keep, id, findings))
+}
+
+/// The element of [`Findings`].
+fn findings_list(keep: &mut Keep, id: String, findings: Memo<Vec<Finding>>) -> E {
+    let list = E::new("ul").class("field-findings").attr("id", &id);
+    dom::keyed(
+        keep,
+        &list.0,
+        move || findings.get(),
+        |f| format!("{}\u{0}{}\u{0}{}", f.rule, f.pointer, f.message),
+        |f, _| {
+            E::new("li")
+                .class("finding")
+                .attr("data-severity", f.severity.as_str())
+                .attr("data-rule", f.rule)
+                .attr("data-path", &f.path)
+                .attr("data-pointer", &f.pointer)
+                .child(E::new("span").class("badge").text(f.severity.as_str()))
+                .text(" ")
+                .text(&f.message)
+        },
+    );
+    list
 }
 
 /// "Needs Essentials" / "Needs Plus".

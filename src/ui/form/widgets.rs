@@ -1,5 +1,6 @@
 //! The value controls: text, message template, whole number, tri-state boolean, enum select and
 //! enum multi-select. Each binds one pointer of the draft; the row around it owns the rest.
+//! Built with [`crate::ui::dom`]: a form has a hundred of them.
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -8,55 +9,67 @@ use super::field::ControlAttrs;
 use crate::form;
 use crate::pattern::Pattern;
 use crate::schema::{Field, Shape};
+use crate::ui::dom::{Keep, E};
 use crate::ui::state::FormState;
 use crate::validate::join_pointer;
 
-/// Single-line text.
-#[component]
-pub fn TextInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
-    line_input(field, pointer, attrs, false)
+/// Sets the row's attributes on a control: its id, what describes it (and the element `also`
+/// names, when there is one), and whether an error stands on it.
+fn with_attrs(control: E, keep: &mut Keep, attrs: &ControlAttrs, also: Option<String>) -> E {
+    let ControlAttrs {
+        described_by,
+        invalid,
+        ..
+    } = attrs.clone();
+    control
+        .attr("id", &attrs.id)
+        .attr_with(keep, "aria-describedby", move || {
+            Some(match &also {
+                Some(also) => format!("{} {also}", described_by.get()),
+                None => described_by.get(),
+            })
+        })
+        .attr_with(keep, "aria-invalid", move || {
+            invalid.get().then(|| "true".to_owned())
+        })
 }
 
-/// Whole number with the table's bounds (typed text that is not a number is kept and reported).
-#[component]
-pub fn IntegerInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
-    line_input(field, pointer, attrs, true)
-}
-
-/// A one-line input bound to `pointer`; `numeric` asks for a number keyboard and shows the
-/// bounds as a placeholder.
-fn line_input(
+/// Single-line text, or a whole number with the table's bounds (`numeric`: typed text that is
+/// not a number is kept and reported).
+pub fn line_input(
+    keep: &mut Keep,
     field: &'static Field,
     pointer: String,
-    attrs: ControlAttrs,
+    attrs: &ControlAttrs,
     numeric: bool,
-) -> impl IntoView {
+) -> E {
     let state = FormState::get();
     let value = state.value(pointer.clone());
-    let (input_pointer, blur_pointer) = (pointer.clone(), pointer);
     let bounds = match (numeric, field.min, field.max) {
         (true, Some(min), Some(max)) => format!("{min}–{max}"),
         _ => String::new(),
     };
-    view! {
-        <input
-            type="text"
-            inputmode=if numeric { "numeric" } else { "text" }
-            id=attrs.id
-            class=if numeric { "control number" } else { "control" }
-            data-path=field.path
-            data-pointer=input_pointer.clone()
-            autocomplete="off"
-            spellcheck="false"
-            placeholder=bounds
-            prop:readOnly=move || field.path == "UserPoolId" && state.pool_locked.get()
-            aria-describedby=move || attrs.described_by.get()
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-            prop:value=move || form::shown(value.get().as_ref())
-            on:input=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
-            on:blur=move |_| state.touch(&blur_pointer)
-        />
-    }
+    let input = E::new("input")
+        .attr("type", "text")
+        .attr("inputmode", if numeric { "numeric" } else { "text" })
+        .class(if numeric { "control number" } else { "control" })
+        .attr("data-path", field.path)
+        .attr("data-pointer", &pointer)
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .attr("placeholder", &bounds);
+    let input = if field.path == "UserPoolId" {
+        input.flag_with(keep, "readOnly", move || state.pool_locked.get())
+    } else {
+        input
+    };
+    let blur_pointer = pointer.clone();
+    with_attrs(input, keep, attrs, None)
+        .prop_with(keep, "value", move || form::shown(value.get().as_ref()))
+        .on(keep, "input", move |ev| {
+            state.edit(&pointer, form::input_value(field, &event_target_value(&ev)))
+        })
+        .on(keep, "blur", move |_| state.touch(&blur_pointer))
 }
 
 /// The placeholders a template must or may contain, by its pattern.
@@ -70,67 +83,69 @@ fn placeholders(field: &Field) -> &'static [&'static str] {
 }
 
 /// Multi-line message template: shows which placeholders it needs and counts characters
-/// (code points, as Cognito counts them) against the limit.
-#[component]
-pub fn TemplateInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
+/// (code points, as Cognito counts them) against the limit. Two elements: the text area and
+/// its notes.
+pub fn template_input(
+    keep: &mut Keep,
+    field: &'static Field,
+    pointer: String,
+    attrs: &ControlAttrs,
+) -> [E; 2] {
     let state = FormState::get();
     let value = state.value(pointer.clone());
     let text = move || form::shown(value.get().as_ref());
     let count = move || text().chars().count();
     let max = field.max;
-    let over = move || max.is_some_and(|max| count() as u64 > max);
     let counter_id = format!("{}-count", attrs.id);
-    let described = {
-        let counter_id = counter_id.clone();
-        move || format!("{} {counter_id}", attrs.described_by.get())
-    };
-    let (input_pointer, blur_pointer) = (pointer.clone(), pointer);
+    let blur_pointer = pointer.clone();
+    let area = with_attrs(
+        E::new("textarea")
+            .class("control template")
+            .attr("data-path", field.path)
+            .attr("data-pointer", &pointer)
+            .attr("rows", "4")
+            .attr("spellcheck", "true"),
+        keep,
+        attrs,
+        Some(counter_id.clone()),
+    )
+    .prop_with(keep, "value", text)
+    .on(keep, "input", move |ev| {
+        state.edit(&pointer, form::input_value(field, &event_target_value(&ev)))
+    })
+    .on(keep, "blur", move |_| state.touch(&blur_pointer));
+    let mut meta = E::new("p").class("template-meta").attr("id", &counter_id);
     let needed = placeholders(field);
-    view! {
-        <textarea
-            id=attrs.id
-            class="control template"
-            data-path=field.path
-            data-pointer=input_pointer.clone()
-            rows="4"
-            spellcheck="true"
-            aria-describedby=described
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-            prop:value=text
-            on:input=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
-            on:blur=move |_| state.touch(&blur_pointer)
-        ></textarea>
-        <p class="template-meta" id=counter_id>
-            {(!needed.is_empty())
-                .then(|| {
-                    view! {
-                        <span class="placeholders">
-                            "Placeholders: "
-                            {needed
-                                .iter()
-                                .map(|p| {
-                                    // A link placeholder counts once "{##" is there.
-                                    let needle = if p.starts_with("{##") { "{##" } else { *p };
-                                    let present = move || text().contains(needle);
-                                    view! {
-                                        <code class="placeholder" class:missing=move || !text().is_empty() && !present()>
-                                            {*p}
-                                        </code>
-                                        " "
-                                    }
-                                })
-                                .collect_view()}
-                        </span>
-                    }
-                })}
-            <span class="counter" class:over=over>
-                {move || match max {
-                    Some(max) => format!("{} / {max} characters", count()),
-                    None => format!("{} characters", count()),
-                }}
-            </span>
-        </p>
+    if !needed.is_empty() {
+        let mut list = E::new("span").class("placeholders").text("Placeholders: ");
+        for p in needed {
+            // A link placeholder counts once "{##" is there.
+            let needle = if p.starts_with("{##") { "{##" } else { *p };
+            list = list
+                .child(E::new("code").class("placeholder").text(p).class_with(
+                    keep,
+                    "missing",
+                    move || {
+                        let text = text();
+                        !text.is_empty() && !text.contains(needle)
+                    },
+                ))
+                .text(" ");
+        }
+        meta = meta.child(list);
     }
+    let meta = meta.child(
+        E::new("span")
+            .class("counter")
+            .class_with(keep, "over", move || {
+                max.is_some_and(|max| count() as u64 > max)
+            })
+            .text_with(keep, move || match max {
+                Some(max) => format!("{} / {max} characters", count()),
+                None => format!("{} characters", count()),
+            }),
+    );
+    [area, meta]
 }
 
 /// The choices of a select: a boolean's two values, or the enum's values, each with its text.
@@ -144,42 +159,58 @@ fn choices(field: &Field) -> Vec<(&'static str, &'static str)> {
 
 /// One enum value, or a boolean (not set / true / false), or not set. A value outside the
 /// choices (from an import) stays selectable so that it is shown, and is reported.
-#[component]
-pub fn SelectInput(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
+pub fn select_input(
+    keep: &mut Keep,
+    field: &'static Field,
+    pointer: String,
+    attrs: &ControlAttrs,
+) -> E {
     let state = FormState::get();
     let value = state.value(pointer.clone());
-    let current = move || form::shown(value.get().as_ref());
     let options = choices(field);
     let known: Vec<&'static str> = options.iter().map(|(v, _)| *v).collect();
-    let stray = move || {
-        let current = current();
-        (!current.is_empty() && !known.contains(&current.as_str())).then_some(current)
-    };
-    let input_pointer = pointer;
-    view! {
-        <select
-            id=attrs.id
-            class="control"
-            data-path=field.path
-            data-pointer=input_pointer.clone()
-            aria-describedby=move || attrs.described_by.get()
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-            prop:value=current
-            on:change=move |ev| state.edit(&input_pointer, form::input_value(field, &event_target_value(&ev)))
-        >
-            <option value="">"Not set"</option>
-            {options
-                .into_iter()
-                .map(|(v, text)| view! { <option value=v>{text}</option> })
-                .collect_view()}
-            {move || stray().map(|v| view! { <option value=v.clone()>{format!("{v} (not allowed)")}</option> })}
-        </select>
-    }
+    let option = |value: &str, text: &str| E::new("option").attr("value", value).text(text);
+    let select = options.iter().fold(
+        E::new("select")
+            .class("control")
+            .attr("data-path", field.path)
+            .attr("data-pointer", &pointer)
+            .child(option("", "Not set")),
+        |select, (v, text)| select.child(option(v, text)),
+    );
+    let select = with_attrs(select, keep, attrs, None);
+    // The stray option and the selection in one effect: the value can only be selected once
+    // its option is there.
+    let element = select.0.clone();
+    let stray: std::cell::RefCell<Option<E>> = std::cell::RefCell::new(None);
+    keep.effect(move || {
+        let current = form::shown(value.get().as_ref());
+        if let Some(old) = stray.take() {
+            old.0.remove();
+        }
+        if !current.is_empty() && !known.contains(&current.as_str()) {
+            let extra = option(&current, &format!("{current} (not allowed)"));
+            let _ = element.append_child(&extra.0);
+            *stray.borrow_mut() = Some(extra);
+        }
+        leptos::tachys::renderer::Rndr::set_property(
+            &element,
+            "value",
+            &wasm_bindgen::JsValue::from_str(&current),
+        );
+    });
+    select.on(keep, "change", move |ev| {
+        state.edit(&pointer, form::input_value(field, &event_target_value(&ev)))
+    })
 }
 
 /// A set of enum values, as checkboxes. Unchecking every box leaves the list not set.
-#[component]
-pub fn MultiSelect(field: &'static Field, pointer: String, attrs: ControlAttrs) -> impl IntoView {
+pub fn multi_select(
+    keep: &mut Keep,
+    field: &'static Field,
+    pointer: String,
+    attrs: &ControlAttrs,
+) -> E {
     let state = FormState::get();
     let value = state.value(pointer.clone());
     let item = field.child("[]");
@@ -212,45 +243,42 @@ pub fn MultiSelect(field: &'static Field, pointer: String, attrs: ControlAttrs) 
         let new = (!ordered.is_empty()).then_some(Value::Array(ordered));
         pointer.with_value(|p| state.edit(p, new));
     };
-    let id = attrs.id.clone();
-    view! {
-        <div
-            class="control choices"
-            role="group"
-            id=attrs.id
-            aria-describedby=move || attrs.described_by.get()
-            aria-invalid=move || attrs.invalid.get().then_some("true")
-        >
-            {values
-                .iter()
-                .map(|choice| {
-                    let box_id = format!("{id}-{choice}");
-                    let label_for = box_id.clone();
-                    // The pointer of this choice's item when it is selected, else of the list.
-                    let box_pointer = move || {
-                        let list = pointer.with_value(Clone::clone);
-                        match selected().iter().position(|s| s == choice) {
-                            Some(index) => join_pointer(&list, &index.to_string()),
-                            None => list,
-                        }
-                    };
-                    view! {
-                        <label class="choice" for=label_for>
-                            <input
-                                type="checkbox"
-                                id=box_id
-                                value=*choice
-                                data-path=item_path
-                                data-pointer=box_pointer
-                                prop:checked=move || selected().iter().any(|s| s == choice)
-                                on:change=move |ev| toggle(choice, event_target_checked(&ev))
-                            />
-                            " "
-                            {*choice}
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
+    let group = with_attrs(
+        E::new("div").class("control choices").attr("role", "group"),
+        keep,
+        attrs,
+        None,
+    );
+    values.iter().fold(group, |group, choice| {
+        let box_id = format!("{}-{choice}", attrs.id);
+        // The pointer of this choice's item when it is selected, else of the list.
+        let box_pointer = move || {
+            let list = pointer.with_value(Clone::clone);
+            Some(match selected().iter().position(|s| s == choice) {
+                Some(index) => join_pointer(&list, &index.to_string()),
+                None => list,
+            })
+        };
+        group.child(
+            E::new("label")
+                .class("choice")
+                .attr("for", &box_id)
+                .child(
+                    E::new("input")
+                        .attr("type", "checkbox")
+                        .attr("id", &box_id)
+                        .attr("value", choice)
+                        .attr("data-path", item_path)
+                        .attr_with(keep, "data-pointer", box_pointer)
+                        .flag_with(keep, "checked", move || {
+                            selected().iter().any(|s| s == choice)
+                        })
+                        .on(keep, "change", move |ev| {
+                            toggle(choice, event_target_checked(&ev))
+                        }),
+                )
+                .text(" ")
+                .text(choice),
+        )
+    })
 }
