@@ -41,12 +41,15 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 
-use super::field::{tier_note, FieldView, Findings};
+use std::rc::Rc;
+
+use super::field::{findings_list, tier_note, FieldView};
 use crate::draft_store;
 use crate::form;
 use crate::pattern::Pattern;
 use crate::schema::{self, Field, Shape};
 use crate::sort::SortedMap;
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding, Severity};
 
@@ -383,117 +386,112 @@ fn new_record(list: &Field, item: &Field, items: &[Value]) -> Value {
     Value::Object(record)
 }
 
-/// The frame of every collection editor: legend, help, the collection's own findings, the rows,
-/// and the "Add ..." button with its limit.
-#[component]
-fn CollectionFrame(
-    /// The list or map.
+/// The frame of every collection editor: legend, help, the collection's own findings, the rows
+/// (`rows`, an `<ol>` its editor fills), and the "Add ..." button with its limit.
+fn collection_frame(
+    keep: &mut Keep,
     field: &'static Field,
-    /// Where it is in the request.
     pointer: String,
-    /// The collection's own findings.
     findings: Memo<Vec<Finding>>,
-    /// Whether the count limit is reached ("Add" is disabled).
     full: Signal<bool>,
-    /// Adds a row.
-    on_add: Callback<()>,
-    /// The rows.
-    children: Children,
-) -> impl IntoView {
+    on_add: impl Fn() + 'static,
+    rows: E,
+) -> E {
     let state = FormState::get();
     let base = control_id(&pointer);
     let help_id = format!("{base}-help");
-    let described_by = help_id.clone();
     let findings_id = format!("{base}-findings");
     let limit_id = format!("{base}-limit");
     let noun = lower_noun(row_noun(field));
-    let limit_note = count_limit(field).map(|max| {
+    let filter = state.filter;
+    let changed = state.changed_at(pointer.clone());
+    let reset_pointer = StoredValue::new(pointer.clone());
+    let marks = field.legacy || field.tier.is_some();
+    let head = move |keep: &mut Keep| -> Vec<E> {
+        if !(marks || changed.get()) {
+            return Vec::new();
+        }
+        let mut head = E::new("div").class("field-head");
+        if field.legacy {
+            head = head.child(E::new("span").class("tag").text("legacy"));
+        }
+        if let Some(tier) = field.tier {
+            head = head.child(E::new("span").class("tag").text(tier_note(tier)));
+        }
+        vec![head.dynamic(keep, move |keep| {
+            if !changed.get() {
+                return Vec::new();
+            }
+            vec![
+                E::new("span").class("tag changed-tag").text("changed"),
+                E::new("button")
+                    .attr("type", "button")
+                    .class("link-button")
+                    .text("Reset")
+                    .on(keep, "click", move |_| {
+                        reset_pointer.with_value(|p| state.reset(p))
+                    }),
+            ]
+        })]
+    };
+    let described_limit = limit_id.clone();
+    let mut add = E::new("div").class("collection-add").child(
+        E::new("button")
+            .attr("type", "button")
+            .class("secondary")
+            .attr("id", &format!("{base}-add"))
+            .flag_with(keep, "disabled", move || full.get())
+            .attr_with(keep, "aria-describedby", move || {
+                full.get().then(|| described_limit.clone())
+            })
+            .on(keep, "click", move |_| on_add())
+            .text(&format!("Add {noun}")),
+    );
+    if let Some(max) = count_limit(field) {
         let plural = if field.shape == Shape::Map {
             "entries"
         } else {
             "items"
         };
-        format!("At most {max} {plural}.")
-    });
-    let filter = state.filter;
-    let hidden = move || !form::subtree_matches(field, &filter.get());
-    let changed = state.changed_at(pointer.clone());
-    let reset_pointer = StoredValue::new(pointer.clone());
-    let reset = move |_| reset_pointer.with_value(|p| state.reset(p));
-    let marks = field.legacy || field.tier.is_some();
-    view! {
-        <fieldset
-            class="collection"
-            class:changed=move || changed.get()
-            data-path=field.path
-            data-pointer=pointer.clone()
-            aria-describedby=described_by
-            hidden=hidden
-        >
-            <legend>{field.label}</legend>
-            <Show when=move || marks || changed.get()>
-                <div class="field-head">
-                    {field.legacy.then(|| view! { <span class="tag">"legacy"</span> })}
-                    {field.tier.map(|tier| view! { <span class="tag">{tier_note(tier)}</span> })}
-                    <Show when=move || changed.get()>
-                        <span class="tag changed-tag">"changed"</span>
-                        <button type="button" class="link-button" on:click=reset>
-                            "Reset"
-                        </button>
-                    </Show>
-                </div>
-            </Show>
-            <p class="help" id=help_id>
-                {field.help}
-                " "
-                <code class="path">{field.path}</code>
-            </p>
-            <Findings id=findings_id findings />
-            <ol class="collection-rows">{children()}</ol>
-            <div class="collection-add">
-                <button
-                    type="button"
-                    class="secondary"
-                    id=format!("{base}-add")
-                    disabled=move || full.get()
-                    aria-describedby=move || full.get().then(|| limit_id.clone())
-                    on:click=move |_| on_add.run(())
-                >
-                    {format!("Add {noun}")}
-                </button>
-                {limit_note
-                    .map(|note| {
-                        view! {
-                            <span class="muted limit-note" id=format!("{base}-limit") hidden=move || !full.get()>
-                                {note}
-                            </span>
-                        }
-                    })}
-            </div>
-        </fieldset>
+        add = add.child(
+            E::new("span")
+                .class("muted limit-note")
+                .attr("id", &limit_id)
+                .flag_with(keep, "hidden", move || !full.get())
+                .text(&format!("At most {max} {plural}.")),
+        );
     }
+    E::new("fieldset")
+        .class("collection")
+        .class_with(keep, "changed", move || changed.get())
+        .attr("data-path", field.path)
+        .attr("data-pointer", &pointer)
+        .attr("aria-describedby", &help_id)
+        .flag_with(keep, "hidden", move || {
+            !form::subtree_matches(field, &filter.get())
+        })
+        .child(E::new("legend").text(field.label))
+        .dynamic(keep, head)
+        .child(
+            E::new("p")
+                .class("help")
+                .attr("id", &help_id)
+                .text(field.help)
+                .text(" ")
+                .child(E::new("code").class("path").text(field.path)),
+        )
+        .child(findings_list(keep, findings_id, findings))
+        .child(rows)
+        .child(add)
 }
 
 /// "Move up", "Move down" and "Remove" for the row at `index` of `rows`, named after the row
 /// ("Move up scope 2"). Moves keep the focus on the moved row; removing passes it to the next
 /// row, or to "Add".
-#[component]
-fn RowActions(
-    /// The list.
-    rows: ListRows,
-    /// The row's stable id (for the buttons' ids).
-    id: u64,
-    /// The row's index now.
-    index: usize,
-) -> impl IntoView {
+fn row_actions(keep: &mut Keep, rows: ListRows, id: u64, index: usize) -> E {
     let noun = lower_noun(row_noun(rows.field));
     let name = format!("{noun} {}", index + 1);
     let button_id = move |row: u64, what: &str| format!("{}-row{row}-{what}", rows.base_id());
-    let (up_id, down_id, remove_id) = (
-        button_id(id, "up"),
-        button_id(id, "down"),
-        button_id(id, "remove"),
-    );
     let len = rows.len;
     let move_to = move |to: usize| {
         rows.swap(index, to);
@@ -517,39 +515,63 @@ fn RowActions(
             None => format!("{}-add", rows.base_id()),
         });
     };
-    view! {
-        <div class="row-actions">
-            <button
-                type="button"
-                class="secondary"
-                id=up_id
-                aria-label=format!("Move up {name}")
-                disabled=move || index == 0
-                on:click=move |_| move_to(index.saturating_sub(1))
-            >
-                "Move up"
-            </button>
-            <button
-                type="button"
-                class="secondary"
-                id=down_id
-                aria-label=format!("Move down {name}")
-                disabled=move || { index + 1 >= len.get() }
-                on:click=move |_| move_to(index + 1)
-            >
-                "Move down"
-            </button>
-            <button
-                type="button"
-                class="secondary danger"
-                id=remove_id
-                aria-label=format!("Remove {name}")
-                on:click=remove
-            >
-                "Remove"
-            </button>
-        </div>
-    }
+    let button = |what: &str, class: &str, label: &str| {
+        E::new("button")
+            .attr("type", "button")
+            .class(class)
+            .attr("id", &button_id(id, what))
+            .attr("aria-label", &format!("{label} {name}"))
+    };
+    let up = button("up", "secondary", "Move up");
+    let up = if index == 0 {
+        up.attr("disabled", "")
+    } else {
+        up
+    };
+    E::new("div")
+        .class("row-actions")
+        .child(
+            up.on(keep, "click", move |_| move_to(index.saturating_sub(1)))
+                .text("Move up"),
+        )
+        .child(
+            button("down", "secondary", "Move down")
+                .flag_with(keep, "disabled", move || index + 1 >= len.get())
+                .on(keep, "click", move |_| move_to(index + 1))
+                .text("Move down"),
+        )
+        .child(
+            button("remove", "secondary danger", "Remove")
+                .on(keep, "click", remove)
+                .text("Remove"),
+        )
+}
+
+/// The rows of a list editor: an `<ol>` with one `<li class="collection-row {class}">` per row
+/// id, each made by `row` again whenever its index changes.
+fn list_rows(
+    keep: &mut Keep,
+    rows: ListRows,
+    class: &'static str,
+    row: impl Fn(&mut Keep, u64, usize) -> Vec<E> + Copy + 'static,
+) -> E {
+    let list = E::new("ol").class("collection-rows");
+    dom::keyed(
+        keep,
+        &list.0,
+        move || rows.ids.get(),
+        |id| id.to_string(),
+        move |id, keep| {
+            let index = rows.index_of(id);
+            E::new("li").class(class).dynamic(keep, move |keep| {
+                index
+                    .get()
+                    .map(|index| row(keep, id, index))
+                    .unwrap_or_default()
+            })
+        },
+    );
+    list
 }
 
 /// The findings of the list or map at `pointer` itself, shown once anything in it was touched.
@@ -571,30 +593,33 @@ pub fn TextListEditor(
     let Some(item) = field.child("[]") else {
         return ().into_any();
     };
-    let rows = ListRows::new(state, field, pointer.clone());
-    let findings = collection_findings(state, pointer.clone());
-    let on_add = Callback::new(move |()| {
-        let index = rows.add(Value::String(String::new()));
-        focus_later(control_id(&rows.item_pointer(index)));
-    });
-    view! {
-        <CollectionFrame field pointer findings full=Signal::derive(move || rows.limit_reached()) on_add>
-            <For each=move || rows.ids.get() key=|id| *id let:id>
-                <li class="collection-row text-row">
-                    {
-                        let index = rows.index_of(id);
-                        move || index.get().map(|index| view! { <TextRow rows item id index /> })
-                    }
-                </li>
-            </For>
-        </CollectionFrame>
-    }
+    dom::piece(move |keep| {
+        let rows = ListRows::new(state, field, pointer.clone());
+        let findings = collection_findings(state, pointer.clone());
+        let on_add = move || {
+            let index = rows.add(Value::String(String::new()));
+            focus_later(control_id(&rows.item_pointer(index)));
+        };
+        let list = list_rows(
+            keep,
+            rows,
+            "collection-row text-row",
+            move |keep, id, index| text_row(keep, rows, item, id, index),
+        );
+        let full = Signal::derive(move || rows.limit_reached());
+        collection_frame(keep, field, pointer, findings, full, on_add, list)
+    })
     .into_any()
 }
 
-/// One item of a text list, at a fixed index (the row is rebuilt when its index changes).
-#[component]
-fn TextRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl IntoView {
+/// One item of a text list, at a fixed index (the row is made again when its index changes).
+fn text_row(
+    keep: &mut Keep,
+    rows: ListRows,
+    item: &'static Field,
+    id: u64,
+    index: usize,
+) -> Vec<E> {
     let state = rows.state;
     let pointer = rows.item_pointer(index);
     let input_id = control_id(&pointer);
@@ -604,38 +629,43 @@ fn TextRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl 
         let pointer = pointer.clone();
         computed(move || scoped_findings(state, &pointer, true, &[]))
     };
-    let invalid = move || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error));
-    let described_by = {
-        let findings_id = findings_id.clone();
-        move || {
-            findings
-                .with(|f| !f.is_empty())
-                .then(|| findings_id.clone())
-        }
-    };
+    let described = findings_id.clone();
     // Plain strings, not stored values: a blur can reach the handler after the row was rebuilt.
     let (input_pointer, blur_pointer) = (pointer.clone(), pointer.clone());
-    view! {
-        <div class="row-field">
-            <label for=input_id.clone()>{format!("{} {}", item.label, index + 1)}</label>
-            <input
-                type="text"
-                id=input_id
-                class="control"
-                autocomplete="off"
-                spellcheck="false"
-                data-path=item.path
-                data-pointer=pointer
-                aria-describedby=described_by
-                aria-invalid=move || invalid().then_some("true")
-                prop:value=move || form::shown(value.get().as_ref())
-                on:input=move |ev| state.edit(&input_pointer, Some(Value::String(event_target_value(&ev))))
-                on:blur=move |_| state.touch(&blur_pointer)
-            />
-        </div>
-        <RowActions rows id index />
-        <Findings id=findings_id findings />
-    }
+    vec![
+        E::new("div")
+            .class("row-field")
+            .child(E::new("label").attr("for", &input_id).text(&format!(
+                "{} {}",
+                item.label,
+                index + 1
+            )))
+            .child(
+                E::new("input")
+                    .attr("type", "text")
+                    .attr("id", &input_id)
+                    .class("control")
+                    .attr("autocomplete", "off")
+                    .attr("spellcheck", "false")
+                    .attr("data-path", item.path)
+                    .attr("data-pointer", &pointer)
+                    .attr_with(keep, "aria-describedby", move || {
+                        findings.with(|f| !f.is_empty()).then(|| described.clone())
+                    })
+                    .attr_with(keep, "aria-invalid", move || {
+                        findings
+                            .with(|f| f.iter().any(|f| f.severity == Severity::Error))
+                            .then(|| "true".to_owned())
+                    })
+                    .prop_with(keep, "value", move || form::shown(value.get().as_ref()))
+                    .on(keep, "input", move |ev| {
+                        state.edit(&input_pointer, Some(Value::String(event_target_value(&ev))))
+                    })
+                    .on(keep, "blur", move |_| state.touch(&blur_pointer)),
+            ),
+        row_actions(keep, rows, id, index),
+        findings_list(keep, findings_id, findings),
+    ]
 }
 
 /// A list of records: one `<fieldset>` per item ("Recovery method 1") holding the item's members
@@ -652,44 +682,41 @@ pub fn RecordListEditor(
     let Some(item) = field.child("[]") else {
         return ().into_any();
     };
-    let rows = ListRows::new(state, field, pointer.clone());
-    let findings = collection_findings(state, pointer.clone());
-    let on_add = Callback::new(move |()| {
-        let record = new_record(field, item, &rows.items());
-        let prefilled: Vec<String> = record
-            .as_object()
-            .map(|r| r.keys().cloned().collect())
-            .unwrap_or_default();
-        let index = rows.add(record);
-        let first_open = item
-            .children()
-            .find(|m| !prefilled.iter().any(|p| p == m.name()))
-            .or_else(|| item.children().next());
-        if let Some(member) = first_open {
-            focus_later(control_id(&join_pointer(
-                &rows.item_pointer(index),
-                member.name(),
-            )));
-        }
-    });
-    view! {
-        <CollectionFrame field pointer findings full=Signal::derive(move || rows.limit_reached()) on_add>
-            <For each=move || rows.ids.get() key=|id| *id let:id>
-                <li class="collection-row record-row">
-                    {
-                        let index = rows.index_of(id);
-                        move || index.get().map(|index| view! { <RecordRow rows item id index /> })
-                    }
-                </li>
-            </For>
-        </CollectionFrame>
-    }
+    dom::piece(move |keep| {
+        let rows = ListRows::new(state, field, pointer.clone());
+        let findings = collection_findings(state, pointer.clone());
+        let on_add = move || {
+            let record = new_record(field, item, &rows.items());
+            let prefilled: Vec<String> = record
+                .as_object()
+                .map(|r| r.keys().cloned().collect())
+                .unwrap_or_default();
+            let index = rows.add(record);
+            let first_open = item
+                .children()
+                .find(|m| !prefilled.iter().any(|p| p == m.name()))
+                .or_else(|| item.children().next());
+            if let Some(member) = first_open {
+                focus_later(control_id(&join_pointer(
+                    &rows.item_pointer(index),
+                    member.name(),
+                )));
+            }
+        };
+        let list = list_rows(
+            keep,
+            rows,
+            "collection-row record-row",
+            move |keep, id, index| vec![record_row(keep, rows, item, id, index)],
+        );
+        let full = Signal::derive(move || rows.limit_reached());
+        collection_frame(keep, field, pointer, findings, full, on_add, list)
+    })
     .into_any()
 }
 
-/// One record of a list, at a fixed index (the row is rebuilt when its index changes).
-#[component]
-fn RecordRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> impl IntoView {
+/// One record of a list, at a fixed index (the row is made again when its index changes).
+fn record_row(keep: &mut Keep, rows: ListRows, item: &'static Field, id: u64, index: usize) -> E {
     let state = rows.state;
     let pointer = rows.item_pointer(index);
     let findings_id = format!("{}-findings", control_id(&pointer));
@@ -703,21 +730,19 @@ fn RecordRow(rows: ListRows, item: &'static Field, id: u64, index: usize) -> imp
         let pointer = pointer.clone();
         computed(move || scoped_findings(state, &pointer, false, &members))
     };
-    view! {
-        <fieldset class="record" data-path=item.path data-pointer=pointer.clone()>
-            <legend>{format!("{} {}", item.label, index + 1)}</legend>
-            <div class="members">
-                {item
-                    .children()
-                    .map(|member| {
-                        view! { <FieldView field=member pointer=join_pointer(&pointer, member.name()) /> }
-                    })
-                    .collect_view()}
-            </div>
-            <Findings id=findings_id findings />
-            <RowActions rows id index />
-        </fieldset>
+    let mut fields = E::new("div").class("members");
+    for member in item.children() {
+        let pointer = join_pointer(&pointer, member.name());
+        fields = fields.view(keep, view! { <FieldView field=member pointer /> });
     }
+    E::new("fieldset")
+        .class("record")
+        .attr("data-path", item.path)
+        .attr("data-pointer", &pointer)
+        .child(E::new("legend").text(&format!("{} {}", item.label, index + 1)))
+        .child(fields)
+        .child(findings_list(keep, findings_id, findings))
+        .child(row_actions(keep, rows, id, index))
 }
 
 // ---- Maps --------------------------------------------------------------------------------------
@@ -1146,35 +1171,72 @@ pub fn KeyValueEditor(
     let Some(map) = MapRows::new(state, field, pointer.clone()) else {
         return ().into_any();
     };
-    let findings = collection_findings(state, pointer.clone());
-    let on_add = Callback::new(move |()| {
-        let row = map.add();
-        let base = map.base_id();
-        let target = if row.key.is_empty() {
-            format!("{base}-row{}-key", row.id)
-        } else if map.value_members().is_empty() {
-            format!("{}-value", control_id(&map.entry_pointer(&row.key)))
-        } else {
-            control_id(&map.value_pointer(&row.key))
+    dom::piece(move |keep| {
+        let findings = collection_findings(state, pointer.clone());
+        let on_add = move || {
+            let row = map.add();
+            let base = map.base_id();
+            let target = if row.key.is_empty() {
+                format!("{base}-row{}-key", row.id)
+            } else if map.value_members().is_empty() {
+                format!("{}-value", control_id(&map.entry_pointer(&row.key)))
+            } else {
+                control_id(&map.value_pointer(&row.key))
+            };
+            focus_later(target);
         };
-        focus_later(target);
-    });
-    view! {
-        <CollectionFrame field pointer findings full=Signal::derive(move || map.limit_reached()) on_add>
-            <For each=move || map.rows.get() key=|row| row.id let:row>
-                <li class="collection-row map-row">
-                    <MapRowView map id=row.id />
-                </li>
-            </For>
-        </CollectionFrame>
-    }
+        let list = E::new("ol").class("collection-rows");
+        dom::keyed(
+            keep,
+            &list.0,
+            move || map.rows.with(|rows| rows.iter().map(|r| r.id).collect()),
+            |id| id.to_string(),
+            move |id, keep| {
+                E::new("li")
+                    .class("collection-row map-row")
+                    .child(map_row(keep, map, id))
+            },
+        );
+        let full = Signal::derive(move || map.limit_reached());
+        collection_frame(keep, field, pointer, findings, full, on_add, list)
+    })
     .into_any()
+}
+
+/// A text input of a map row: its id and pointer follow the entry, its value is `text`, typing
+/// calls `typed`.
+#[allow(clippy::too_many_arguments)]
+fn row_input(
+    keep: &mut Keep,
+    path: &str,
+    id: impl Fn() -> String + 'static,
+    pointer: impl Fn() -> Option<String> + 'static,
+    described_by: impl Fn() -> Option<String> + 'static,
+    invalid: impl Fn() -> bool + 'static,
+    text: impl Fn() -> String + 'static,
+    typed: impl Fn(String) + 'static,
+    left: impl Fn() + 'static,
+) -> E {
+    E::new("input")
+        .attr("type", "text")
+        .attr_with(keep, "id", move || Some(id()))
+        .class("control")
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .attr("data-path", path)
+        .attr_with(keep, "data-pointer", pointer)
+        .attr_with(keep, "aria-describedby", described_by)
+        .attr_with(keep, "aria-invalid", move || {
+            invalid().then(|| "true".to_owned())
+        })
+        .prop_with(keep, "value", text)
+        .on(keep, "input", move |ev| typed(event_target_value(&ev)))
+        .on(keep, "blur", move |_| left())
 }
 
 /// One key/value row. Its controls stay in place while the key changes, so typing a key keeps
 /// the focus; their ids follow the entry's pointer, so that a finding's pointer names them.
-#[component]
-fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
+fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
     let state = map.state;
     let rows = map.rows;
     let position = computed(move || rows.with(|r| r.iter().position(|r| r.id == id)));
@@ -1189,8 +1251,8 @@ fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
         let key = key.get();
         (!key.is_empty()).then(|| map.entry_pointer(&key))
     });
-    let base = map.base_id();
-    let findings_id = format!("{base}-row{id}-findings");
+    let base = StoredValue::new(map.base_id());
+    let findings_id = StoredValue::new(format!("{}-row{id}-findings", map.base_id()));
     let findings = computed(move || {
         let mut shown: Vec<Finding> = map.duplicates.with(|d| {
             d.iter()
@@ -1212,140 +1274,132 @@ fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
                 .any(|f| f.severity == Severity::Error && (f.path == key_path) != value_side)
         })
     };
-    let described_by = {
-        let findings_id = findings_id.clone();
-        move || {
-            findings
-                .with(|f| !f.is_empty())
-                .then(|| findings_id.clone())
-        }
+    let described_by = move || {
+        findings
+            .with(|f| !f.is_empty())
+            .then(|| findings_id.get_value())
     };
-    let key_id = {
-        let base = base.clone();
-        move || match (owner.get(), entry.get()) {
-            (true, Some(entry)) => control_id(&entry),
-            _ => format!("{base}-row{id}-key"),
-        }
+    let key_id = move || match (owner.get(), entry.get()) {
+        (true, Some(entry)) => control_id(&entry),
+        _ => format!("{}-row{id}-key", base.get_value()),
     };
     let noun = row_noun(map.field);
     let choices = map.key_choices();
     let key_control = if choices.is_empty() {
-        let described_by = described_by.clone();
-        view! {
-            <input
-                type="text"
-                id=key_id.clone()
-                class="control"
-                autocomplete="off"
-                spellcheck="false"
-                data-path=key_path
-                data-pointer=move || entry.get()
-                aria-describedby=described_by
-                aria-invalid=move || has_error(false).then_some("true")
-                prop:value=move || key.get()
-                on:input=move |ev| map.set_key(id, event_target_value(&ev))
-                on:blur=move |_| map.touch_key(id)
-            />
-        }
-        .into_any()
+        row_input(
+            keep,
+            key_path,
+            key_id,
+            move || entry.get(),
+            described_by,
+            move || has_error(false),
+            move || key.get(),
+            move |text| map.set_key(id, text),
+            move || map.touch_key(id),
+        )
     } else {
-        let described_by = described_by.clone();
-        let stray = move || {
+        let option = |value: &str, text: &str| E::new("option").attr("value", value).text(text);
+        let select = choices.iter().fold(
+            E::new("select")
+                .attr_with(keep, "id", move || Some(key_id()))
+                .class("control")
+                .attr("data-path", key_path)
+                .attr_with(keep, "data-pointer", move || entry.get())
+                .attr_with(keep, "aria-describedby", described_by)
+                .attr_with(keep, "aria-invalid", move || {
+                    has_error(false).then(|| "true".to_owned())
+                })
+                .child(option("", "Choose…")),
+            |select, c| select.child(option(c, c)),
+        );
+        // The stray option and the selection in one effect, as in the form's selects.
+        let element = select.0.clone();
+        let stray: std::cell::RefCell<Option<E>> = std::cell::RefCell::new(None);
+        keep.effect(move || {
             let key = key.get();
-            (!key.is_empty() && !choices.contains(&key.as_str())).then_some(key)
-        };
-        view! {
-            <select
-                id=key_id.clone()
-                class="control"
-                data-path=key_path
-                data-pointer=move || entry.get()
-                aria-describedby=described_by
-                aria-invalid=move || has_error(false).then_some("true")
-                prop:value=move || key.get()
-                on:change=move |ev| map.set_key(id, event_target_value(&ev))
-                on:blur=move |_| map.touch_key(id)
-            >
-                <option value="">"Choose…"</option>
-                {choices.iter().map(|c| view! { <option value=*c>{*c}</option> }).collect_view()}
-                {move || stray().map(|v| view! { <option value=v.clone()>{format!("{v} (not allowed)")}</option> })}
-            </select>
-        }
-        .into_any()
+            if let Some(old) = stray.take() {
+                old.0.remove();
+            }
+            if !key.is_empty() && !choices.contains(&key.as_str()) {
+                let extra = option(&key, &format!("{key} (not allowed)"));
+                let _ = element.append_child(&extra.0);
+                *stray.borrow_mut() = Some(extra);
+            }
+            leptos::tachys::renderer::Rndr::set_property(
+                &element,
+                "value",
+                &wasm_bindgen::JsValue::from_str(&key),
+            );
+        });
+        select
+            .on(keep, "change", move |ev| {
+                map.set_key(id, event_target_value(&ev))
+            })
+            .on(keep, "blur", move |_| map.touch_key(id))
     };
     let members = map.value_members();
-    let value_controls = if members.is_empty() {
+    let labelled = |keep: &mut Keep, label: &str, id: Rc<dyn Fn() -> String>, control: E| {
+        E::new("div")
+            .class("row-field")
+            .child(
+                E::new("label")
+                    .text(label)
+                    .attr_with(keep, "for", move || Some(id())),
+            )
+            .child(control)
+    };
+    let mut fields = E::new("div").class("row-fields").child(labelled(
+        keep,
+        map.key_field.label,
+        Rc::new(key_id),
+        key_control,
+    ));
+    if members.is_empty() {
         let value_field = map.value_field;
-        let base = base.clone();
-        let value_id = move || match (owner.get(), entry.get()) {
+        let value_id: Rc<dyn Fn() -> String> = Rc::new(move || match (owner.get(), entry.get()) {
             (true, Some(entry)) => format!("{}-value", control_id(&entry)),
-            _ => format!("{base}-row{id}-value"),
-        };
-        let text = move || row.with(|r| form::shown(r.as_ref().map(|r| &r.value)));
-        let described_by = described_by.clone();
-        view! {
-            <div class="row-field">
-                <label for=value_id.clone()>{value_field.label}</label>
-                <input
-                    type="text"
-                    id=value_id
-                    class="control"
-                    autocomplete="off"
-                    data-path=value_field.path
-                    data-pointer=move || entry.get()
-                    aria-describedby=described_by
-                    aria-invalid=move || has_error(true).then_some("true")
-                    prop:value=text
-                    on:input=move |ev| map.set_text(id, event_target_value(&ev))
-                    on:blur=move |_| map.touch_value(id)
-                />
-            </div>
-        }
-        .into_any()
+            _ => format!("{}-row{id}-value", base.get_value()),
+        });
+        let for_input = value_id.clone();
+        let input = row_input(
+            keep,
+            value_field.path,
+            move || for_input(),
+            move || entry.get(),
+            described_by,
+            move || has_error(true),
+            move || row.with(|r| form::shown(r.as_ref().map(|r| &r.value))),
+            move |text| map.set_text(id, text),
+            move || map.touch_value(id),
+        );
+        // A plain value (a tag's) is often prose: the browser's spell-check stays on for it.
+        let _ = input.0.remove_attribute("spellcheck");
+        fields = fields.child(labelled(keep, value_field.label, value_id, input));
     } else {
-        members
-            .into_iter()
-            .map(|member| {
-                let base = base.clone();
-                let member_pointer = move || entry.get().map(|e| join_pointer(&e, member.name()));
-                let value_id = move || match (owner.get(), member_pointer()) {
+        for member in members {
+            let member_pointer = move || entry.get().map(|e| join_pointer(&e, member.name()));
+            let value_id: Rc<dyn Fn() -> String> =
+                Rc::new(move || match (owner.get(), member_pointer()) {
                     (true, Some(pointer)) => control_id(&pointer),
-                    _ => format!("{base}-row{id}-{}", member.name()),
-                };
-                let text = move || {
+                    _ => format!("{}-row{id}-{}", base.get_value(), member.name()),
+                });
+            let for_input = value_id.clone();
+            let input = row_input(
+                keep,
+                member.path,
+                move || for_input(),
+                member_pointer,
+                described_by,
+                move || has_error(true),
+                move || {
                     row.with(|r| form::shown(r.as_ref().and_then(|r| r.value.get(member.name()))))
-                };
-                let described_by = described_by.clone();
-                view! {
-                    <div class="row-field">
-                        <label for=value_id.clone()>{member.label}</label>
-                        <input
-                            type="text"
-                            id=value_id
-                            class="control"
-                            autocomplete="off"
-                            spellcheck="false"
-                            data-path=member.path
-                            data-pointer=member_pointer
-                            aria-describedby=described_by
-                            aria-invalid=move || has_error(true).then_some("true")
-                            prop:value=text
-                            on:input=move |ev| map.set_member(id, member.name(), event_target_value(&ev))
-                            on:blur=move |_| map.touch_value(id)
-                        />
-                    </div>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
-    let remove_name = move || {
-        format!(
-            "Remove {} {}",
-            lower_noun(noun),
-            position.get().map_or(0, |p| p + 1)
-        )
-    };
+                },
+                move |text| map.set_member(id, member.name(), text),
+                move || map.touch_value(id),
+            );
+            fields = fields.child(labelled(keep, member.label, value_id, input));
+        }
+    }
     let remove = move |_| {
         let next = map.remove(id);
         focus_later(match next {
@@ -1353,31 +1407,36 @@ fn MapRowView(map: MapRows, id: u64) -> impl IntoView {
             None => format!("{}-add", map.base_id()),
         });
     };
-    view! {
-        <fieldset class="map-entry" data-path=map.value_field.path data-pointer=move || entry.get()>
-            <legend>{move || format!("{noun} {}", position.get().map_or(0, |p| p + 1))}</legend>
-            <div class="row-fields">
-                <div class="row-field">
-                    <label for=key_id>{map.key_field.label}</label>
-                    {key_control}
-                </div>
-                {value_controls}
-            </div>
-            <p class="muted row-note" hidden=move || !key.with(String::is_empty)>
-                "Not part of the request until it has a key."
-            </p>
-            <Findings id=findings_id findings />
-            <div class="row-actions">
-                <button
-                    type="button"
-                    class="secondary danger"
-                    id=format!("{base}-row{id}-remove")
-                    aria-label=remove_name
-                    on:click=remove
-                >
-                    "Remove"
-                </button>
-            </div>
-        </fieldset>
-    }
+    E::new("fieldset")
+        .class("map-entry")
+        .attr("data-path", map.value_field.path)
+        .attr_with(keep, "data-pointer", move || entry.get())
+        .child(E::new("legend").text_with(keep, move || {
+            format!("{noun} {}", position.get().map_or(0, |p| p + 1))
+        }))
+        .child(fields)
+        .child(
+            E::new("p")
+                .class("muted row-note")
+                .flag_with(keep, "hidden", move || !key.with(String::is_empty))
+                .text("Not part of the request until it has a key."),
+        )
+        .child(findings_list(keep, findings_id.get_value(), findings))
+        .child(
+            E::new("div").class("row-actions").child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("secondary danger")
+                    .attr("id", &format!("{}-row{id}-remove", base.get_value()))
+                    .attr_with(keep, "aria-label", move || {
+                        Some(format!(
+                            "Remove {} {}",
+                            lower_noun(noun),
+                            position.get().map_or(0, |p| p + 1)
+                        ))
+                    })
+                    .on(keep, "click", remove)
+                    .text("Remove"),
+            ),
+        )
 }

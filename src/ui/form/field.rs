@@ -155,7 +155,7 @@ pub fn Findings(
 }
 
 /// The element of [`Findings`].
-fn findings_list(keep: &mut Keep, id: String, findings: Memo<Vec<Finding>>) -> E {
+pub(super) fn findings_list(keep: &mut Keep, id: String, findings: Memo<Vec<Finding>>) -> E {
     let list = E::new("ul").class("field-findings").attr("id", &id);
     dom::keyed(
         keep,
