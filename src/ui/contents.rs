@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::dom::{self, E};
 use super::form::group::{group_tally, tally_text};
 use super::outline::{setting_count, settings_phrase};
 use super::state::FormState;
@@ -10,31 +11,38 @@ use crate::schema::Group;
 /// Navigation to the group sections, in form order.
 #[component]
 pub fn Contents() -> impl IntoView {
-    view! {
-        <nav class="contents" aria-label="Form sections">
-            <h2 class="contents-title">"Contents"</h2>
-            <ol class="contents-list">
-                {Group::ALL
-                    .into_iter()
-                    .map(|group| {
-                        view! {
-                            <li>
-                                <a href=format!("#{}", group.anchor())>{group.title()}</a>
-                                " "
-                                <span class="count">{settings_phrase(setting_count(group), None)}</span>
-                                <GroupTally group />
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </nav>
-    }
-}
-
-/// The live counts of a group beside its contents link.
-#[component]
-fn GroupTally(group: Group) -> impl IntoView {
-    let tally = group_tally(FormState::get(), group);
-    view! { <span class="tally">{move || tally_text(tally.get())}</span> }
+    dom::piece(|keep| {
+        let state = FormState::get();
+        let list =
+            Group::ALL
+                .into_iter()
+                .fold(E::new("ol").class("contents-list"), |list, group| {
+                    let tally = group_tally(state, group);
+                    list.child(
+                        E::new("li")
+                            .child(
+                                E::new("a")
+                                    .attr("href", &format!("#{}", group.anchor()))
+                                    .text(group.title()),
+                            )
+                            .text(" ")
+                            .child(
+                                E::new("span")
+                                    .class("count")
+                                    .text(&settings_phrase(setting_count(group), None)),
+                            )
+                            // The live counts of the group.
+                            .child(
+                                E::new("span")
+                                    .class("tally")
+                                    .text_with(keep, move || tally_text(tally.get())),
+                            ),
+                    )
+                });
+        E::new("nav")
+            .class("contents")
+            .attr("aria-label", "Form sections")
+            .child(E::new("h2").class("contents-title").text("Contents"))
+            .child(list)
+    })
 }

@@ -1,5 +1,5 @@
-//! Collection editors: a list of text ([`TextListEditor`]), a list of records
-//! ([`RecordListEditor`]) and a key/value map ([`KeyValueEditor`]).
+//! Collection editors: a list of text ([`text_list_editor`]), a list of records
+//! ([`record_list_editor`]) and a key/value map ([`key_value_editor`]).
 //!
 //! Each editor is a `<fieldset class="collection">` with the field's label as legend, its help,
 //! the findings of the list or map itself (counts, R-REC-01..03, R-TAG-01, R-LIST-01), one row per
@@ -43,7 +43,7 @@ use wasm_bindgen::JsCast;
 
 use std::rc::Rc;
 
-use super::field::{findings_list, tier_note, FieldView};
+use super::field::{field_element, findings_list, tier_note};
 use crate::draft_store;
 use crate::form;
 use crate::pattern::Pattern;
@@ -582,18 +582,14 @@ fn collection_findings(state: FormState, pointer: String) -> Memo<Vec<Finding>> 
 /// A list of free-text strings: one labelled text input per item ("Scope 2"), with its own
 /// findings, and buttons to move and remove it. An emptied input keeps an empty item (reported
 /// as too short) rather than removing the row under the admin's cursor.
-#[component]
-pub fn TextListEditor(
-    /// The list's table entry.
+pub(super) fn text_list_editor(
+    keep: &mut Keep,
     field: &'static Field,
-    /// Where the list is in the request.
     pointer: String,
-) -> impl IntoView {
+) -> Option<E> {
     let state = FormState::get();
-    let Some(item) = field.child("[]") else {
-        return ().into_any();
-    };
-    dom::piece(move |keep| {
+    let item = field.child("[]")?;
+    Some({
         let rows = ListRows::new(state, field, pointer.clone());
         let findings = collection_findings(state, pointer.clone());
         let on_add = move || {
@@ -609,7 +605,6 @@ pub fn TextListEditor(
         let full = Signal::derive(move || rows.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
-    .into_any()
 }
 
 /// One item of a text list, at a fixed index (the row is made again when its index changes).
@@ -671,18 +666,14 @@ fn text_row(
 /// A list of records: one `<fieldset>` per item ("Recovery method 1") holding the item's members
 /// as ordinary fields, with buttons to move and remove it. A new row gets the next free rank
 /// (priority) and leaves the other required members to the admin.
-#[component]
-pub fn RecordListEditor(
-    /// The list's table entry.
+pub(super) fn record_list_editor(
+    keep: &mut Keep,
     field: &'static Field,
-    /// Where the list is in the request.
     pointer: String,
-) -> impl IntoView {
+) -> Option<E> {
     let state = FormState::get();
-    let Some(item) = field.child("[]") else {
-        return ().into_any();
-    };
-    dom::piece(move |keep| {
+    let item = field.child("[]")?;
+    Some({
         let rows = ListRows::new(state, field, pointer.clone());
         let findings = collection_findings(state, pointer.clone());
         let on_add = move || {
@@ -712,7 +703,6 @@ pub fn RecordListEditor(
         let full = Signal::derive(move || rows.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
-    .into_any()
 }
 
 /// One record of a list, at a fixed index (the row is made again when its index changes).
@@ -732,8 +722,9 @@ fn record_row(keep: &mut Keep, rows: ListRows, item: &'static Field, id: u64, in
     };
     let mut fields = E::new("div").class("members");
     for member in item.children() {
-        let pointer = join_pointer(&pointer, member.name());
-        fields = fields.view(keep, view! { <FieldView field=member pointer /> });
+        if let Some(control) = field_element(keep, member, join_pointer(&pointer, member.name())) {
+            fields = fields.child(control);
+        }
     }
     E::new("fieldset")
         .class("record")
@@ -1160,18 +1151,14 @@ impl MapRows {
 /// renaming moves the entry. Two rows with one key are both kept, and the later one carries an
 /// `R-FORM-DUPKEY` error (see [`MapDrafts`]). A row without a key is not part of the request
 /// until it gets one.
-#[component]
-pub fn KeyValueEditor(
-    /// The map's table entry.
+pub(super) fn key_value_editor(
+    keep: &mut Keep,
     field: &'static Field,
-    /// Where the map is in the request.
     pointer: String,
-) -> impl IntoView {
+) -> Option<E> {
     let state = FormState::get();
-    let Some(map) = MapRows::new(state, field, pointer.clone()) else {
-        return ().into_any();
-    };
-    dom::piece(move |keep| {
+    let map = MapRows::new(state, field, pointer.clone())?;
+    Some({
         let findings = collection_findings(state, pointer.clone());
         let on_add = move || {
             let row = map.add();
@@ -1200,7 +1187,6 @@ pub fn KeyValueEditor(
         let full = Signal::derive(move || map.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
-    .into_any()
 }
 
 /// A text input of a map row: its id and pointer follow the entry, its value is `text`, typing

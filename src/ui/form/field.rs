@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::collections::{KeyValueEditor, RecordListEditor, TextListEditor};
-use super::section::SectionView;
+use super::collections::{key_value_editor, record_list_editor, text_list_editor};
+use super::section::section_view;
 use super::widgets::{line_input, multi_select, select_input, template_input};
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
 use crate::ui::dom::{self, Keep, E};
-use crate::ui::state::{computed, control_id, FormState};
+use crate::ui::state::{control_id, FormState};
 use crate::validate::{join_pointer, Finding};
 
 /// The control for `field` at `pointer`, chosen by the field's widget kind.
@@ -20,28 +20,26 @@ pub fn FieldView(
     /// Where its value is in the request (`/Policies/PasswordPolicy/MinimumLength`).
     pointer: String,
 ) -> impl IntoView {
+    dom::piece(move |keep| {
+        // A wrapper only for a field that has no control of its own (a list's item entry).
+        field_element(keep, field, pointer).unwrap_or_else(|| E::new("span").attr("hidden", ""))
+    })
+}
+
+/// The element of [`FieldView`]; `None` for a field without a control of its own.
+pub fn field_element(keep: &mut Keep, field: &'static Field, pointer: String) -> Option<E> {
     match field.widget {
-        Widget::Section => view! { <SectionView field pointer /> }.into_any(),
-        Widget::RecordList => view! { <RecordListEditor field pointer /> }.into_any(),
-        Widget::KeyValue => view! { <KeyValueEditor field pointer /> }.into_any(),
-        Widget::TextList => view! { <TextListEditor field pointer /> }.into_any(),
-        Widget::Item => ().into_any(),
-        _ => view! { <FieldRow field pointer /> }.into_any(),
+        Widget::Section => Some(section_view(keep, field, pointer)),
+        Widget::RecordList => record_list_editor(keep, field, pointer),
+        Widget::KeyValue => key_value_editor(keep, field, pointer),
+        Widget::TextList => text_list_editor(keep, field, pointer),
+        Widget::Item => None,
+        _ => Some(field_row(keep, field, pointer)),
     }
 }
 
 /// A value control with everything around it: label, help, tier and legacy notes, a change
 /// marker with "reset", and the findings of exactly this pointer.
-#[component]
-pub fn FieldRow(
-    /// The table entry.
-    field: &'static Field,
-    /// Where its value is.
-    pointer: String,
-) -> impl IntoView {
-    dom::piece(move |keep| field_row(keep, field, pointer))
-}
-
 fn field_row(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
     let state = FormState::get();
     let id = control_id(&pointer);
@@ -185,44 +183,42 @@ pub fn tier_note(tier: Tier) -> &'static str {
     }
 }
 
-/// Settings side by side under one parent (`pointer` is the parent's): the current ones first,
-/// then the legacy ones folded away under "Legacy settings" (open when one of them has a value,
-/// so that its findings can be seen and reached).
-#[component]
-pub fn Members(
-    /// The settings, in form order.
-    fields: Vec<&'static Field>,
-    /// Where their parent is (`""` for top-level members).
-    pointer: String,
-) -> impl IntoView {
+/// Settings side by side under one parent (`pointer` is the parent's), as the parent's
+/// children: the current ones first, then the legacy ones folded away under "Legacy settings"
+/// (open when one of them has a value, so that its findings can be seen and reached).
+pub fn members(keep: &mut Keep, fields: Vec<&'static Field>, pointer: &str) -> Vec<E> {
     let state = FormState::get();
     let (legacy, current): (Vec<_>, Vec<_>) = fields.into_iter().partition(|f| f.legacy);
-    let row = {
-        let pointer = pointer.clone();
-        move |field: &'static Field| {
-            let child = join_pointer(&pointer, field.name());
-            view! { <FieldView field pointer=child /> }
-        }
-    };
-    let legacy_values: Vec<Memo<Option<serde_json::Value>>> = legacy
-        .iter()
-        .map(|f| state.value(join_pointer(&pointer, f.name())))
+    let mut shown: Vec<E> = current
+        .into_iter()
+        .filter_map(|field| field_element(keep, field, join_pointer(pointer, field.name())))
         .collect();
-    let in_use = computed(move || legacy_values.iter().any(|v| v.with(Option::is_some)));
-    let count = legacy.len();
-    view! {
-        {current.into_iter().map(row.clone()).collect_view()}
-        {(count > 0)
-            .then(|| {
-                view! {
-                    <details class="legacy-fold" prop:open=move || in_use.get()>
-                        <summary>
-                            {format!("Legacy settings ({count})")}
-                            <span class="muted">" — kept only for older pools"</span>
-                        </summary>
-                        {legacy.into_iter().map(row).collect_view()}
-                    </details>
-                }
-            })}
+    if !legacy.is_empty() {
+        let legacy_values: Vec<Memo<Option<serde_json::Value>>> = legacy
+            .iter()
+            .map(|f| state.value(join_pointer(pointer, f.name())))
+            .collect();
+        let fold = E::new("details")
+            .class("legacy-fold")
+            .flag_with(keep, "open", move || {
+                legacy_values.iter().any(|v| v.with(Option::is_some))
+            })
+            .child(
+                E::new("summary")
+                    .text(&format!("Legacy settings ({})", legacy.len()))
+                    .child(
+                        E::new("span")
+                            .class("muted")
+                            .text(" — kept only for older pools"),
+                    ),
+            );
+        let fold = legacy.into_iter().fold(fold, |fold, field| {
+            match field_element(keep, field, join_pointer(pointer, field.name())) {
+                Some(child) => fold.child(child),
+                None => fold,
+            }
+        });
+        shown.push(fold);
     }
+    shown
 }

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::field::Members;
+use super::field::members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::state::{computed, FormState};
 
 /// "2 changed · 1 error · 3 warnings", or nothing when all are zero.
@@ -46,45 +47,53 @@ pub fn GroupPanel(
     /// The group shown.
     group: Group,
 ) -> impl IntoView {
+    dom::piece(move |keep| group_panel(keep, group))
+}
+
+fn group_panel(keep: &mut Keep, group: Group) -> E {
     let state = FormState::get();
     let tally = group_tally(state, group);
     let open = RwSignal::new(true);
     let heading_id = format!("{}-heading", group.anchor());
-    let labelled_by = heading_id.clone();
     let body_id = format!("{}-body", group.anchor());
-    let controls = body_id.clone();
     let filter = state.filter;
-    let hidden = move || {
-        let filter = filter.get();
-        !group.fields().any(|f| form::matches_filter(f, &filter))
-    };
-    view! {
-        <section
-            id=group.anchor()
-            class="group"
-            aria-labelledby=labelled_by
-            hidden=hidden
-        >
-            <h2 id=heading_id>
-                <button
-                    type="button"
-                    class="group-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls=controls
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    {group.title()}
-                </button>
-            </h2>
-            <p class="count tally" data-group=group.anchor()>
-                {move || tally_text(tally.get())}
-            </p>
-            <div id=body_id class="group-body" hidden=move || !open.get()>
-                <Members
-                    fields=group.fields().filter(|f| f.depth() == 0).collect()
-                    pointer=String::new()
-                />
-            </div>
-        </section>
-    }
+    let body = members(
+        keep,
+        group.fields().filter(|f| f.depth() == 0).collect(),
+        "",
+    )
+    .into_iter()
+    .fold(
+        E::new("div")
+            .attr("id", &body_id)
+            .class("group-body")
+            .flag_with(keep, "hidden", move || !open.get()),
+        E::child,
+    );
+    E::new("section")
+        .attr("id", group.anchor())
+        .class("group")
+        .attr("aria-labelledby", &heading_id)
+        .flag_with(keep, "hidden", move || {
+            let filter = filter.get();
+            !group.fields().any(|f| form::matches_filter(f, &filter))
+        })
+        .child(
+            E::new("h2").attr("id", &heading_id).child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("group-toggle")
+                    .attr_with(keep, "aria-expanded", move || Some(open.get().to_string()))
+                    .attr("aria-controls", &body_id)
+                    .on(keep, "click", move |_| open.update(|o| *o = !*o))
+                    .text(group.title()),
+            ),
+        )
+        .child(
+            E::new("p")
+                .class("count tally")
+                .attr("data-group", group.anchor())
+                .text_with(keep, move || tally_text(tally.get())),
+        )
+        .child(body)
 }

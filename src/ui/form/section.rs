@@ -4,19 +4,14 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
-use super::field::Members;
+use super::field::{findings_list, members};
 use crate::form;
 use crate::schema::Field;
+use crate::ui::dom::{Keep, E};
 use crate::ui::state::{computed, control_id, FormState};
 
 /// A structure: legend, help, an "include" switch when it is optional, and its members.
-#[component]
-pub fn SectionView(
-    /// The structure's table entry.
-    field: &'static Field,
-    /// Where it is in the request.
-    pointer: String,
-) -> impl IntoView {
+pub fn section_view(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
     let state = FormState::get();
     let value = state.value(pointer.clone());
     // A memo, so that editing a member does not rebuild the section (and its focused input).
@@ -26,52 +21,57 @@ pub fn SectionView(
     let switch_id = format!("{id}-include");
     let findings_id = format!("{id}-findings");
     let toggle_pointer = StoredValue::new(pointer.clone());
-    let toggle = move |on: bool| {
-        let new = on.then(|| Value::Object(Map::new()));
-        toggle_pointer.with_value(|p| state.edit(p, new));
-    };
     let filter = state.filter;
-    let hidden = move || !form::subtree_matches(field, &filter.get());
-    let members = {
-        let pointer = pointer.clone();
-        move || {
-            present.get().then(|| {
-                view! { <Members fields=field.children().collect() pointer=pointer.clone() /> }
-            })
-        }
-    };
-    view! {
-        <fieldset
-            class="section"
-            class:absent=move || !present.get()
-            data-path=field.path
-            data-pointer=pointer.clone()
-            hidden=hidden
-        >
-            <legend>{field.label}</legend>
-            <p class="help">{field.help} " " <code class="path">{field.path}</code></p>
-            {(!field.required)
-                .then(|| {
-                    view! {
-                        <label class="include" for=switch_id.clone()>
-                            <input
-                                type="checkbox"
-                                id=switch_id.clone()
-                                data-path=field.path
-                                data-pointer=pointer.clone()
-                                prop:checked=move || present.get()
-                                on:change=move |ev| toggle(event_target_checked(&ev))
-                            />
-                            " Send "
-                            {field.label}
-                            <span class="muted">
-                                {move || if present.get() { " (included in the request)" } else { " (left out of the request)" }}
-                            </span>
-                        </label>
+    let mut section = E::new("fieldset")
+        .class("section")
+        .class_with(keep, "absent", move || !present.get())
+        .attr("data-path", field.path)
+        .attr("data-pointer", &pointer)
+        .flag_with(keep, "hidden", move || {
+            !form::subtree_matches(field, &filter.get())
+        })
+        .child(E::new("legend").text(field.label))
+        .child(
+            E::new("p")
+                .class("help")
+                .text(field.help)
+                .text(" ")
+                .child(E::new("code").class("path").text(field.path)),
+        );
+    if !field.required {
+        section = section.child(
+            E::new("label")
+                .class("include")
+                .attr("for", &switch_id)
+                .child(
+                    E::new("input")
+                        .attr("type", "checkbox")
+                        .attr("id", &switch_id)
+                        .attr("data-path", field.path)
+                        .attr("data-pointer", &pointer)
+                        .flag_with(keep, "checked", move || present.get())
+                        .on(keep, "change", move |ev| {
+                            let new = event_target_checked(&ev).then(|| Value::Object(Map::new()));
+                            toggle_pointer.with_value(|p| state.edit(p, new));
+                        }),
+                )
+                .text(" Send ")
+                .text(field.label)
+                .child(E::new("span").class("muted").text_with(keep, move || {
+                    if present.get() {
+                        " (included in the request)".to_owned()
+                    } else {
+                        " (left out of the request)".to_owned()
                     }
-                })}
-            <super::field::Findings id=findings_id findings />
-            <div class="members">{members}</div>
-        </fieldset>
+                })),
+        );
     }
+    section
+        .child(findings_list(keep, findings_id, findings))
+        .child(E::new("div").class("members").dynamic(keep, move |keep| {
+            if !present.get() {
+                return Vec::new();
+            }
+            members(keep, field.children().collect(), &pointer)
+        }))
 }
