@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::form;
 use crate::schema;
+use crate::ui::dom::{self, Keep, E};
 use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -82,64 +83,68 @@ fn finding_title(finding: &Finding) -> String {
 /// Counts and the list of every finding, each a link to its setting.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
-    let state = FormState::get();
-    let findings = state.findings;
-    let (errors, warnings) = counts(findings);
-    let heading = move || match (errors.get(), warnings.get()) {
-        (0, 0) => "No problems found".to_owned(),
-        (e, w) => format!(
-            "{} and {}",
-            if e == 1 {
-                "1 error".to_owned()
-            } else {
-                format!("{e} errors")
+    dom::piece(|keep| {
+        let state = FormState::get();
+        let findings = state.findings;
+        let (errors, warnings) = counts(findings);
+        let heading = move || match (errors.get(), warnings.get()) {
+            (0, 0) => "No problems found".to_owned(),
+            (e, w) => format!(
+                "{} and {}",
+                if e == 1 {
+                    "1 error".to_owned()
+                } else {
+                    format!("{e} errors")
+                },
+                if w == 1 {
+                    "1 warning".to_owned()
+                } else {
+                    format!("{w} warnings")
+                }
+            ),
+        };
+        let list = E::new("ol").class("summary-list");
+        dom::keyed(
+            keep,
+            &list.0,
+            move || findings.get(),
+            |f| format!("{}\u{0}{}\u{0}{}", f.rule, f.pointer, f.message),
+            |f, keep| {
+                let pointer = f.pointer.clone();
+                E::new("li")
+                    .class("finding")
+                    .attr("data-severity", f.severity.as_str())
+                    .attr("data-rule", f.rule)
+                    .attr("data-path", &f.path)
+                    .attr("data-pointer", &f.pointer)
+                    .child(
+                        E::new("a")
+                            .attr("href", &format!("#{}", control_id(&f.pointer)))
+                            .on(keep, "click", move |ev| {
+                                ev.prevent_default();
+                                focus_setting(&pointer);
+                            })
+                            .child(E::new("span").class("badge").text(f.severity.as_str()))
+                            .text(" ")
+                            .text(&finding_title(&f)),
+                    )
+                    .child(E::new("span").class("finding-message").text(&f.message))
             },
-            if w == 1 {
-                "1 warning".to_owned()
-            } else {
-                format!("{w} warnings")
-            }
-        ),
-    };
-    view! {
-        <section class="summary" aria-labelledby="summary-heading" tabindex="-1" id="summary">
-            <h2 id="summary-heading">{heading}</h2>
-            <Show when=move || !findings.with(Vec::is_empty)>
-                <ol class="summary-list">
-                    <For
-                        each=move || findings.get()
-                        key=|f| (f.rule, f.pointer.clone(), f.message.clone())
-                        children=|f| {
-                            let pointer = f.pointer.clone();
-                            let href = format!("#{}", control_id(&f.pointer));
-                            view! {
-                                <li
-                                    class="finding"
-                                    data-severity=f.severity.as_str()
-                                    data-rule=f.rule
-                                    data-path=f.path.clone()
-                                    data-pointer=f.pointer.clone()
-                                >
-                                    <a
-                                        href=href
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            focus_setting(&pointer);
-                                        }
-                                    >
-                                        <span class="badge">{f.severity.as_str()}</span>
-                                        " "
-                                        {finding_title(&f)}
-                                    </a>
-                                    <span class="finding-message">{f.message.clone()}</span>
-                                </li>
-                            }
-                        }
-                    />
-                </ol>
-            </Show>
-        </section>
-    }
+        );
+        // The list is kept while it is empty, out of sight.
+        let list = list.flag_with(keep, "hidden", move || findings.with(Vec::is_empty));
+        E::new("section")
+            .class("summary")
+            .attr("aria-labelledby", "summary-heading")
+            .attr("tabindex", "-1")
+            .attr("id", "summary")
+            .child(
+                E::new("h2")
+                    .attr("id", "summary-heading")
+                    .text_with(keep, heading),
+            )
+            .child(list)
+    })
 }
 
 /// "Review": disabled while an error stands; with warnings, enabled only once they are
@@ -147,66 +152,95 @@ pub fn ErrorSummary() -> impl IntoView {
 /// and the exact request.
 #[component]
 pub fn ReviewBar() -> impl IntoView {
-    let state = FormState::get();
-    let findings = state.findings;
-    let (errors, warnings) = counts(findings);
-    let acknowledged = move || {
-        state
-            .acknowledged
-            .with(|a| !a.is_empty() && *a == state.warning_keys())
-    };
-    let ok_warnings = move || warnings.get() == 0 || acknowledged();
-    let can_review = move || errors.get() == 0 && ok_warnings();
-    let why = move || {
-        if errors.get() > 0 {
-            format!(
-                "Fix the {} before reviewing.",
-                if errors.get() == 1 {
-                    "error".to_owned()
-                } else {
-                    format!("{} errors", errors.get())
-                }
-            )
-        } else if !ok_warnings() {
-            "Read the warnings and confirm them before reviewing.".to_owned()
-        } else {
-            "Ready to review.".to_owned()
-        }
-    };
-    view! {
-        <div class="review-bar">
-            <Show when=move || { warnings.get() > 0 && errors.get() == 0 }>
-                <label class="ack" for="ack-warnings">
-                    <input
-                        type="checkbox"
-                        id="ack-warnings"
-                        prop:checked=acknowledged
-                        on:change=move |ev| {
-                            let keys = if event_target_checked(&ev) { state.warning_keys() } else { Vec::new() };
+    dom::piece(|keep| {
+        let state = FormState::get();
+        let findings = state.findings;
+        let (errors, warnings) = counts(findings);
+        let acknowledged = move || {
+            state
+                .acknowledged
+                .with(|a| !a.is_empty() && *a == state.warning_keys())
+        };
+        let ok_warnings = move || warnings.get() == 0 || acknowledged();
+        let can_review = move || errors.get() == 0 && ok_warnings();
+        let why = move || {
+            if errors.get() > 0 {
+                format!(
+                    "Fix the {} before reviewing.",
+                    if errors.get() == 1 {
+                        "error".to_owned()
+                    } else {
+                        format!("{} errors", errors.get())
+                    }
+                )
+            } else if !ok_warnings() {
+                "Read the warnings and confirm them before reviewing.".to_owned()
+            } else {
+                "Ready to review.".to_owned()
+            }
+        };
+        let confirm = move |keep: &mut Keep| -> Vec<E> {
+            if warnings.get() == 0 || errors.get() > 0 {
+                return Vec::new();
+            }
+            vec![E::new("label")
+                .class("ack")
+                .attr("for", "ack-warnings")
+                .child(
+                    E::new("input")
+                        .attr("type", "checkbox")
+                        .attr("id", "ack-warnings")
+                        .flag_with(keep, "checked", acknowledged)
+                        .on(keep, "change", move |ev| {
+                            let keys = if event_target_checked(&ev) {
+                                state.warning_keys()
+                            } else {
+                                Vec::new()
+                            };
                             state.acknowledged.set(keys);
+                        }),
+                )
+                .text_with(keep, move || {
+                    format!(
+                        " I have read the {} and want to go on",
+                        if warnings.get() == 1 {
+                            "warning".to_owned()
+                        } else {
+                            format!("{} warnings", warnings.get())
                         }
-                    />
-                    {move || format!(" I have read the {} and want to go on", if warnings.get() == 1 { "warning".to_owned() } else { format!("{} warnings", warnings.get()) })}
-                </label>
-            </Show>
-            <button
-                type="button"
-                class="primary"
-                id="review-button"
-                aria-describedby="review-why"
-                prop:disabled=move || !can_review()
-                on:click=move |_| {
-                    state.show_all.set(true);
-                    state.reviewing.set(true);
-                    focus_setting_or_section("review");
-                }
-            >
-                "Review"
-            </button>
-            <button type="button" class="secondary" on:click=move |_| state.show_all.set(true)>
-                "Show all findings on the form"
-            </button>
-            <p id="review-why" class="muted" aria-live="polite">{why}</p>
-        </div>
-    }
+                    )
+                })]
+        };
+        E::new("div")
+            .class("review-bar")
+            .dynamic(keep, confirm)
+            .child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("primary")
+                    .attr("id", "review-button")
+                    .attr("aria-describedby", "review-why")
+                    .flag_with(keep, "disabled", move || !can_review())
+                    .on(keep, "click", move |_| {
+                        state.show_all.set(true);
+                        state.reviewing.set(true);
+                        focus_setting_or_section("review");
+                    })
+                    .text("Review"),
+            )
+            .child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("secondary")
+                    .on(keep, "click", move |_| state.show_all.set(true))
+                    .text("Show all findings on the form"),
+            )
+            .child(
+                E::new("p")
+                    .attr("id", "review-why")
+                    .class("muted")
+                    .attr("aria-live", "polite")
+                    .text_with(keep, why),
+            )
+    })
 }
