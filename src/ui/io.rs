@@ -89,7 +89,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// What a document was read as, the mapping's notes and every finding.
-fn report_view(report: &Report) -> impl IntoView {
+fn report_view(report: &Report) -> Vec<E> {
     let findings = &report.checked.findings;
     let errors = findings
         .iter()
@@ -111,48 +111,68 @@ fn report_view(report: &Report) -> impl IntoView {
             plural(warnings, "warning")
         )
     };
-    let notes: Vec<String> = report.notes.iter().map(|n| n.message.clone()).collect();
-    view! {
-        <p class="io-read-as">{read_as} " " <strong>{summary}</strong></p>
-        {(!notes.is_empty())
-            .then(|| {
-                view! {
-                    <details class="io-notes">
-                        <summary>{format!("What the mapping did ({})", notes.len())}</summary>
-                        <ul>{notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
-                    </details>
-                }
-            })}
-        <ul class="findings">{findings.iter().cloned().map(finding_view).collect_view()}</ul>
+    let mut shown = vec![E::new("p")
+        .class("io-read-as")
+        .text(read_as)
+        .text(" ")
+        .child(E::new("strong").text(&summary))];
+    if !report.notes.is_empty() {
+        let notes = report.notes.iter().fold(E::new("ul"), |list, note| {
+            list.child(E::new("li").text(&note.message))
+        });
+        shown.push(
+            E::new("details")
+                .class("io-notes")
+                .child(
+                    E::new("summary")
+                        .text(&format!("What the mapping did ({})", report.notes.len())),
+                )
+                .child(notes),
+        );
     }
+    shown.push(finding_list(findings));
+    shown
+}
+
+/// The findings, as a list.
+fn finding_list(findings: &[Finding]) -> E {
+    findings
+        .iter()
+        .fold(E::new("ul").class("findings"), |list, f| {
+            list.child(finding_view(f))
+        })
 }
 
 /// One finding, with the hooks tests and styles use (`data-path`, `data-pointer`,
 /// `data-severity`, `data-rule`).
-fn finding_view(finding: Finding) -> impl IntoView {
+fn finding_view(finding: &Finding) -> E {
     let at = if finding.pointer.is_empty() {
-        "/".to_owned()
+        "/"
     } else {
-        finding.pointer.clone()
+        &finding.pointer
     };
-    let label = schema::field(&finding.path).map(|f| f.label);
-    view! {
-        <li
-            class="finding"
-            data-severity=finding.severity.as_str()
-            data-rule=finding.rule
-            data-path=finding.path.clone()
-            data-pointer=finding.pointer.clone()
-        >
-            <span class="badge">{finding.severity.as_str()}</span>
-            " "
-            {label.map(|label| view! { <span class="finding-label">{label}</span> " " })}
-            <code>{at}</code>
-            " "
-            <span class="rule">{finding.rule}</span>
-            <p class="finding-message">{finding.message}</p>
-        </li>
-    }
+    let item = E::new("li")
+        .class("finding")
+        .attr("data-severity", finding.severity.as_str())
+        .attr("data-rule", finding.rule)
+        .attr("data-path", &finding.path)
+        .attr("data-pointer", &finding.pointer)
+        .child(
+            E::new("span")
+                .class("badge")
+                .text(finding.severity.as_str()),
+        )
+        .text(" ");
+    let item = match schema::field(&finding.path) {
+        Some(field) => item
+            .child(E::new("span").class("finding-label").text(field.label))
+            .text(" "),
+        None => item,
+    };
+    item.child(E::new("code").text(at))
+        .text(" ")
+        .child(E::new("span").class("rule").text(finding.rule))
+        .child(E::new("p").class("finding-message").text(&finding.message))
 }
 
 // ---- Replacing the draft (import, restore), with a confirm step and undo ---------------------
@@ -411,87 +431,96 @@ impl Replacer {
 /// The confirm step, the outcome and the undo button of replacements that show at `place`.
 #[component]
 pub fn ReplaceFeedback(replacer: Replacer, place: Place) -> impl IntoView {
+    dom::piece(move |keep| replace_feedback(keep, replacer, place))
+}
+
+/// The element of [`ReplaceFeedback`].
+fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
     let state = replacer.state;
     let (class, text_id) = match place {
         Place::Import => ("io-feedback import-feedback", "import-confirm-text"),
         Place::Restore => ("io-feedback restore-feedback", "restore-confirm-text"),
         Place::Connection => ("io-feedback load-feedback", "load-confirm-text"),
     };
-    let confirm = move || {
-        replacer.confirming.with(|c| {
+    let confirm = move |keep: &mut Keep| -> Vec<E> {
+        let Some(gerund) = replacer.confirming.with(|c| {
             c.as_ref()
                 .filter(|incoming| incoming.kind.place() == place)
-                .map(|incoming| {
-                    let gerund = incoming.kind.gerund();
-                    let changes = plural(state.changes.with_untracked(Vec::len), "change");
-                    let yes: NodeRef<leptos::html::Button> = NodeRef::new();
-                    // The question takes the focus, so that it is heard and answered.
-                    yes.on_load(|button| {
-                        let _ = button.focus();
-                    });
-                    view! {
-                        <div class="io-confirm" role="group" aria-labelledby=text_id>
-                            <p id=text_id>
-                                {format!(
-                                    "Your draft has {changes} that are not applied. {gerund} \
-                                     replaces the draft and its baseline; you can undo it right \
-                                     after."
-                                )}
-                            </p>
-                            <div class="io-actions">
-                                <button
-                                    type="button"
-                                    class="primary"
-                                    node_ref=yes
-                                    on:click=move |_| replacer.confirm()
-                                >
-                                    "Replace my draft"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    on:click=move |_| replacer.cancel()
-                                >
-                                    "Keep my draft"
-                                </button>
-                            </div>
-                        </div>
-                    }
-                })
-        })
+                .map(|incoming| incoming.kind.gerund())
+        }) else {
+            return Vec::new();
+        };
+        let changes = plural(state.changes.with_untracked(Vec::len), "change");
+        let yes = E::new("button")
+            .attr("type", "button")
+            .class("primary")
+            .on(keep, "click", move |_| replacer.confirm())
+            .text("Replace my draft");
+        // The question takes the focus, so that it is heard and answered: once it is on the
+        // page, at the end of this turn.
+        let button = yes.0.clone();
+        queue_microtask(move || {
+            if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+        vec![E::new("div")
+            .class("io-confirm")
+            .attr("role", "group")
+            .attr("aria-labelledby", text_id)
+            .child(E::new("p").attr("id", text_id).text(&format!(
+                "Your draft has {changes} that are not applied. {gerund} replaces the draft and \
+                 its baseline; you can undo it right after."
+            )))
+            .child(
+                E::new("div").class("io-actions").child(yes).child(
+                    E::new("button")
+                        .attr("type", "button")
+                        .class("secondary")
+                        .on(keep, "click", move |_| replacer.cancel())
+                        .text("Keep my draft"),
+                ),
+            )]
     };
-    let undo = move || {
-        replacer.undo.with(|u| {
+    let undo = move |keep: &mut Keep| -> Vec<E> {
+        let Some(label) = replacer.undo.with(|u| {
             u.as_ref()
                 .filter(|kept| kept.kind.place() == place)
                 .map(|kept| {
-                    let label = format!(
+                    format!(
                         "{} {}",
                         if kept.undoes { "Undo" } else { "Redo" },
                         kept.kind.verb()
-                    );
-                    view! {
-                        <button type="button" class="secondary" on:click=move |_| replacer.swap()>
-                            {label}
-                        </button>
-                    }
+                    )
                 })
-        })
+        }) else {
+            return Vec::new();
+        };
+        vec![E::new("div").class("io-actions").child(
+            E::new("button")
+                .attr("type", "button")
+                .class("secondary")
+                .on(keep, "click", move |_| replacer.swap())
+                .text(&label),
+        )]
     };
-    let message = move || {
-        replacer.status.with(|s| {
-            s.as_ref()
-                .filter(|(at, _)| *at == place)
-                .map(|(_, message)| message.clone())
-        })
-    };
-    view! {
-        <div class=class>
-            {confirm}
-            <p class="io-status" role="status">{message}</p>
-            {move || undo().map(|button| view! { <div class="io-actions">{button}</div> })}
-        </div>
-    }
+    E::new("div")
+        .class(class)
+        .dynamic(keep, confirm)
+        .child(
+            E::new("p")
+                .class("io-status")
+                .attr("role", "status")
+                .text_with(keep, move || {
+                    replacer.status.with(|s| {
+                        s.as_ref()
+                            .filter(|(at, _)| *at == place)
+                            .map(|(_, message)| message.clone())
+                            .unwrap_or_default()
+                    })
+                }),
+        )
+        .dynamic(keep, undo)
 }
 
 // ---- Storage edge --------------------------------------------------------------------------
@@ -666,8 +695,7 @@ fn unavailable(why: &str) -> String {
 }
 
 /// The offers to restore drafts of earlier visits, and what could not be read.
-#[component]
-fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
+fn draft_offers(keep: &mut Keep, drafts: Drafts, replacer: Replacer) -> E {
     let state = replacer.state;
     let current_key = computed(move || state.baseline.with(draft_store::key_for));
     // Each offer with whether it is the current pool's (the wording says so).
@@ -688,12 +716,10 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
             })
         })
     });
-    let offer_view = move |(key, stored, here): (String, StoredDraft, bool)| {
+    let offer_view = move |keep: &mut Keep, (key, stored, here): (String, StoredDraft, bool)| {
         let time = local_time(stored.saved_at);
         let iso = draft_store::iso_utc(stored.saved_at);
-        let pool = draft_store::pool_of_key(&key)
-            .unwrap_or(draft_store::NEW_POOL)
-            .to_owned();
+        let pool = draft_store::pool_of_key(&key).unwrap_or(draft_store::NEW_POOL);
         let of = if here {
             String::new()
         } else if pool == draft_store::NEW_POOL {
@@ -711,56 +737,77 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
                 saved: Some((restore_key.clone(), stored.rows.clone())),
             })
         };
-        view! {
-            <div class="draft-offer" data-key=key>
-                <p>
-                    {format!("Restore the draft{of} from ")}
-                    <time datetime=iso>{time}</time>
-                    "? "
-                    <span class="muted">{format!("({count})")}</span>
-                </p>
-                <div class="io-actions">
-                    <button type="button" class="primary" on:click=restore>
-                        "Restore"
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| drafts.discard(&discard_key)
-                    >
-                        "Discard"
-                    </button>
-                </div>
-            </div>
-        }
+        E::new("div")
+            .class("draft-offer")
+            .attr("data-key", &key)
+            .child(
+                E::new("p")
+                    .text(&format!("Restore the draft{of} from "))
+                    .child(E::new("time").attr("datetime", &iso).text(&time))
+                    .text("? ")
+                    .child(E::new("span").class("muted").text(&format!("({count})"))),
+            )
+            .child(
+                E::new("div")
+                    .class("io-actions")
+                    .child(
+                        E::new("button")
+                            .attr("type", "button")
+                            .class("primary")
+                            .on(keep, "click", restore)
+                            .text("Restore"),
+                    )
+                    .child(
+                        E::new("button")
+                            .attr("type", "button")
+                            .class("secondary")
+                            .on(keep, "click", move |_| drafts.discard(&discard_key))
+                            .text("Discard"),
+                    ),
+            )
     };
-    let ignored_view = move |(key, why): (String, DecodeError)| {
+    let ignored_view = move |keep: &mut Keep, (key, why): (String, DecodeError)| {
         let remove_key = key.clone();
-        view! {
-            <div class="io-note" data-key=key.clone()>
-                <p>{format!("A saved entry ({key}) could not be read and was ignored: {why}.")}</p>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| drafts.forget_ignored(&remove_key)
-                >
-                    "Remove it"
-                </button>
-            </div>
-        }
+        E::new("div")
+            .class("io-note")
+            .attr("data-key", &key)
+            .child(E::new("p").text(&format!(
+                "A saved entry ({key}) could not be read and was ignored: {why}."
+            )))
+            .child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("secondary")
+                    .on(keep, "click", move |_| drafts.forget_ignored(&remove_key))
+                    .text("Remove it"),
+            )
     };
-    view! {
-        <div class="draft-offers" aria-live="polite">
-            {move || offers.get().into_iter().map(offer_view).collect_view()}
-            {move || drafts.ignored.get().into_iter().map(ignored_view).collect_view()}
-            {move || {
-                drafts.trouble.get().map(|message| view! { <p class="io-problem">{message}</p> })
-            }}
-            {move || {
-                drafts.removal.get().map(|message| view! { <p class="io-problem">{message}</p> })
-            }}
-        </div>
-    }
+    let problem = |message: Option<String>| -> Vec<E> {
+        message
+            .map(|m| E::new("p").class("io-problem").text(&m))
+            .into_iter()
+            .collect()
+    };
+    E::new("div")
+        .class("draft-offers")
+        .attr("aria-live", "polite")
+        .dynamic(keep, move |keep| {
+            offers
+                .get()
+                .into_iter()
+                .map(|offer| offer_view(keep, offer))
+                .collect()
+        })
+        .dynamic(keep, move |keep| {
+            drafts
+                .ignored
+                .get()
+                .into_iter()
+                .map(|entry| ignored_view(keep, entry))
+                .collect()
+        })
+        .dynamic(keep, move |_| problem(drafts.trouble.get()))
+        .dynamic(keep, move |_| problem(drafts.removal.get()))
 }
 
 // ---- Import --------------------------------------------------------------------------------
@@ -769,6 +816,10 @@ fn DraftOffers(drafts: Drafts, replacer: Replacer) -> impl IntoView {
 /// form with it. Also keeps the draft across reloads (see the module docs).
 #[component]
 pub fn ImportPanel() -> impl IntoView {
+    dom::piece(import_panel)
+}
+
+fn import_panel(keep: &mut Keep) -> E {
     let text = RwSignal::new(String::new());
     // A fresh report for every text: reports are not compared.
     let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);
@@ -776,27 +827,25 @@ pub fn ImportPanel() -> impl IntoView {
     let drafts = replacer.drafts;
     let status = replacer.status;
 
-    let preview = move || {
+    let preview = move |_: &mut Keep| -> Vec<E> {
         read.with(|outcome| match outcome {
-            Outcome::Empty => view! {
-                <p class="io-read-as">"Paste a document or open a file to see what it holds."</p>
-            }
-            .into_any(),
-            Outcome::NotJson(message) => view! {
-                <p class="io-read-as finding" data-severity="error" data-rule="json">
-                    <strong>"This is not JSON: "</strong>
-                    {message.clone()}
-                </p>
-            }
-            .into_any(),
-            Outcome::Checked(report) => report_view(report).into_any(),
+            Outcome::Empty => vec![E::new("p")
+                .class("io-read-as")
+                .text("Paste a document or open a file to see what it holds.")],
+            Outcome::NotJson(message) => vec![E::new("p")
+                .class("io-read-as finding")
+                .attr("data-severity", "error")
+                .attr("data-rule", "json")
+                .child(E::new("strong").text("This is not JSON: "))
+                .text(message)],
+            Outcome::Checked(report) => report_view(report),
         })
     };
     let import = move |_| match read.with_untracked(Outcome::incoming) {
         Ok(incoming) => replacer.request(incoming),
         Err(why) => replacer.say(Place::Import, why),
     };
-    let open_file = move |ev: leptos::ev::Event| {
+    let open_file = move |ev: web_sys::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
@@ -815,52 +864,74 @@ pub fn ImportPanel() -> impl IntoView {
         // The same file can be opened again after changing it.
         input.set_value("");
     };
-    let typed = move |ev: leptos::ev::Event| {
+    let typed = move |ev: web_sys::Event| {
         text.set(event_target_value(&ev));
         if status.with_untracked(|s| matches!(s, Some((Place::Import, _)))) {
             status.set(None);
         }
     };
-    view! {
-        <section id="import" class="io-panel" aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
-            <DraftOffers drafts replacer />
-            <ReplaceFeedback replacer place=Place::Restore />
-            <p>
-                "Paste or open the JSON body of an update (what "
-                <code>"aws cognito-idp update-user-pool --cli-input-json"</code>
-                " reads) or the output of "
-                <code>"aws cognito-idp describe-user-pool"</code>
-                ". You see what it holds before anything is replaced; importing makes it the "
-                "baseline. The text stays in this page: nothing is sent."
-            </p>
-            <label for="import-input">"Import JSON"</label>
-            <textarea
-                id="import-input"
-                class="io-text"
-                rows="8"
-                spellcheck="false"
-                autocomplete="off"
-                prop:value=move || text.get()
-                on:input=typed
-            ></textarea>
-            <label for="import-file">"Open a file…"</label>
-            <input
-                id="import-file"
-                class="io-file"
-                type="file"
-                accept=".json,application/json"
-                on:change=open_file
-            />
-            <div class="io-result import-result" aria-live="polite">{preview}</div>
-            <div class="io-actions">
-                <button type="button" class="primary" on:click=import>
-                    "Import"
-                </button>
-            </div>
-            <ReplaceFeedback replacer place=Place::Import />
-        </section>
-    }
+    E::new("section")
+        .attr("id", "import")
+        .class("io-panel")
+        .attr("aria-labelledby", "import-heading")
+        .child(E::new("h2").attr("id", "import-heading").text("Import"))
+        .child(draft_offers(keep, drafts, replacer))
+        .child(replace_feedback(keep, replacer, Place::Restore))
+        .child(
+            E::new("p")
+                .text("Paste or open the JSON body of an update (what ")
+                .child(E::new("code").text("aws cognito-idp update-user-pool --cli-input-json"))
+                .text(" reads) or the output of ")
+                .child(E::new("code").text("aws cognito-idp describe-user-pool"))
+                .text(
+                    ". You see what it holds before anything is replaced; importing makes it \
+                     the baseline. The text stays in this page: nothing is sent.",
+                ),
+        )
+        .child(
+            E::new("label")
+                .attr("for", "import-input")
+                .text("Import JSON"),
+        )
+        .child(
+            E::new("textarea")
+                .attr("id", "import-input")
+                .class("io-text")
+                .attr("rows", "8")
+                .attr("spellcheck", "false")
+                .attr("autocomplete", "off")
+                .prop_with(keep, "value", move || text.get())
+                .on(keep, "input", typed),
+        )
+        .child(
+            E::new("label")
+                .attr("for", "import-file")
+                .text("Open a file…"),
+        )
+        .child(
+            E::new("input")
+                .attr("id", "import-file")
+                .class("io-file")
+                .attr("type", "file")
+                .attr("accept", ".json,application/json")
+                .on(keep, "change", open_file),
+        )
+        .child(
+            E::new("div")
+                .class("io-result import-result")
+                .attr("aria-live", "polite")
+                .dynamic(keep, preview),
+        )
+        .child(
+            E::new("div").class("io-actions").child(
+                E::new("button")
+                    .attr("type", "button")
+                    .class("primary")
+                    .on(keep, "click", import)
+                    .text("Import"),
+            ),
+        )
+        .child(replace_feedback(keep, replacer, Place::Import))
 }
 
 // ---- Export --------------------------------------------------------------------------------
@@ -911,29 +982,35 @@ async fn write_clipboard(text: &str) -> Result<(), String> {
 }
 
 /// A read-only text with its label and a Copy button; copying falls back to selecting the text.
-#[component]
-fn Output(
-    /// The textarea's id.
+/// `id` is the text area's, `copy_name` the accessible name of the button (starting with
+/// "Copy").
+fn output(
+    keep: &mut Keep,
     id: &'static str,
-    /// Its visible label.
     label: &'static str,
-    /// The accessible name of the Copy button (starting with "Copy").
     copy_name: &'static str,
-    /// The text.
-    text: Signal<String>,
-    /// Visible rows.
-    rows: u32,
-) -> impl IntoView {
-    let area: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    text: Memo<Option<String>>,
+    rows: &str,
+) -> E {
+    let text = move || text.get().unwrap_or_default();
+    let area = E::new("textarea")
+        .attr("id", id)
+        .class("io-text")
+        .attr("rows", rows)
+        .attr("readonly", "")
+        .attr("spellcheck", "false")
+        .prop_with(keep, "value", text);
+    let element = area.0.clone();
     // The message of the last copy, with the text it copied: shown while the text is the same.
     let copied: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let copy = move |_| {
-        let value = text.get_untracked();
+        let value = untrack(text);
+        let element = element.clone();
         spawn_local(async move {
             let message = match write_clipboard(&value).await {
                 Ok(()) => "Copied".to_owned(),
                 Err(why) => {
-                    if let Some(area) = area.get_untracked() {
+                    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                         let _ = area.focus();
                         area.select();
                     }
@@ -949,36 +1026,43 @@ fn Output(
     let message = move || {
         copied.with(|c| {
             c.as_ref()
-                .filter(|(_, copied)| text.with(|t| t == copied))
+                .filter(|(_, copied)| *copied == text())
                 .map(|(message, _)| message.clone())
+                .unwrap_or_default()
         })
     };
-    view! {
-        <div class="io-output">
-            <label for=id>{label}</label>
-            <textarea
-                id=id
-                node_ref=area
-                class="io-text"
-                rows=rows
-                readonly
-                spellcheck="false"
-                prop:value=move || text.get()
-            ></textarea>
-            <div class="io-actions">
-                <button type="button" class="secondary" aria-label=copy_name on:click=copy>
-                    "Copy"
-                </button>
-                <span class="io-copy-status" role="status">{message}</span>
-            </div>
-        </div>
-    }
+    E::new("div")
+        .class("io-output")
+        .child(E::new("label").attr("for", id).text(label))
+        .child(area)
+        .child(
+            E::new("div")
+                .class("io-actions")
+                .child(
+                    E::new("button")
+                        .attr("type", "button")
+                        .class("secondary")
+                        .attr("aria-label", copy_name)
+                        .on(keep, "click", copy)
+                        .text("Copy"),
+                )
+                .child(
+                    E::new("span")
+                        .class("io-copy-status")
+                        .attr("role", "status")
+                        .text_with(keep, message),
+                ),
+        )
 }
 
 /// Export: the draft as the JSON body and as a ready AWS CLI command, each with Copy, and a
 /// download of the JSON. The command holds the request only: no credentials, ever.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
+    dom::piece(export_panel)
+}
+
+fn export_panel(keep: &mut Keep) -> E {
     let state = FormState::get();
     // Built from the draft itself once the typed request reads it exactly (see export).
     let readable = computed(move || state.reads_as_request());
@@ -1016,92 +1100,115 @@ pub fn ExportPanel() -> impl IntoView {
             }
         })
     });
-    let json_text = Signal::derive(move || json.get().unwrap_or_default());
-    let command_text = Signal::derive(move || command.get().unwrap_or_default());
     let href = move || {
         json.with(|j| {
             let body = String::from(js_sys::encode_uri_component(j.as_deref().unwrap_or("")));
-            format!("data:application/json;charset=utf-8,{body}")
+            Some(format!("data:application/json;charset=utf-8,{body}"))
         })
     };
-    let exportable = move || readable.get();
-    let blocked = move || {
+    let blocked = move || -> Vec<E> {
         let list = blocking.get();
         let count = list.len();
-        view! {
-            <p class="io-problem">
-                {format!(
-                    "The draft cannot be exported while {} cannot be read as the API reads \
-                     {} (a wrong type, an unknown name, a missing required member, a value not \
-                     in its list). Fix {} in the form first:",
-                    plural(count, "value"),
-                    if count == 1 { "it" } else { "them" },
-                    if count == 1 { "it" } else { "them" },
-                )}
-            </p>
-            <ul class="findings">{list.into_iter().map(finding_view).collect_view()}</ul>
+        let them = if count == 1 { "it" } else { "them" };
+        vec![
+            E::new("p").class("io-problem").text(&format!(
+                "The draft cannot be exported while {} cannot be read as the API reads {them} \
+                 (a wrong type, an unknown name, a missing required member, a value not in its \
+                 list). Fix {them} in the form first:",
+                plural(count, "value"),
+            )),
+            finding_list(&list),
+        ]
+    };
+    // The error note and the texts are made apart: a change in the number of errors leaves the
+    // texts (and a "Copied") as they are.
+    let note = move || -> Vec<E> {
+        let n = errors.get();
+        if n == 0 {
+            return Vec::new();
         }
+        vec![E::new("p").class("io-problem").text(&format!(
+            "The draft has {}: Cognito would refuse it as it stands.",
+            plural(n, "error"),
+        ))]
+    };
+    let exported = move |keep: &mut Keep| -> Vec<E> {
+        let json_text = output(
+            keep,
+            "export-json",
+            "Request JSON",
+            "Copy the request JSON",
+            json,
+            "12",
+        );
+        let download = E::new("p").child(
+            E::new("a")
+                .class("io-download")
+                .attr_with(keep, "href", href)
+                .attr_with(keep, "download", move || Some(file_name.get()))
+                .text("Download JSON"),
+        );
+        let command_text = output(
+            keep,
+            "export-cli",
+            "AWS CLI command",
+            "Copy the AWS CLI command",
+            command,
+            "4",
+        );
+        vec![
+            json_text,
+            download,
+            command_text,
+            E::new("p").class("muted").text(
+                "The command uses the credentials of your AWS CLI profile; it contains none.",
+            ),
+        ]
     };
     // Built on demand: rendering the JSON and the command on every keystroke cost more than
     // the rest of the form together (about 7 ms of a 10 ms keystroke, see `make bench`). The
     // memos above are lazy, so while the export is closed they are not computed.
     let open = RwSignal::new(false);
-    view! {
-        <section id="export" class="io-panel" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export"</h2>
-            <button
-                type="button"
-                class="secondary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="export-body"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {move || if open.get() { "Hide the request" } else { "Show the request as JSON and as an AWS CLI command" }}
-            </button>
-            <div id="export-body">
-            <Show when=move || open.get()>
-            <Show when=exportable fallback=blocked>
-                {move || {
-                    let n = errors.get();
-                    (n > 0)
-                        .then(|| {
-                            view! {
-                                <p class="io-problem">
-                                    {format!(
-                                        "The draft has {}: Cognito would refuse it as it stands.",
-                                        plural(n, "error"),
-                                    )}
-                                </p>
-                            }
-                        })
-                }}
-                <Output
-                    id="export-json"
-                    label="Request JSON"
-                    copy_name="Copy the request JSON"
-                    text=json_text
-                    rows=12
-                />
-                <p>
-                    <a class="io-download" href=href download=move || file_name.get()>
-                        "Download JSON"
-                    </a>
-                </p>
-                <Output
-                    id="export-cli"
-                    label="AWS CLI command"
-                    copy_name="Copy the AWS CLI command"
-                    text=command_text
-                    rows=4
-                />
-                <p class="muted">
-                    "The command uses the credentials of your AWS CLI profile; it contains none."
-                </p>
-            </Show>
-            </Show>
-            </div>
-        </section>
-    }
+    E::new("section")
+        .attr("id", "export")
+        .class("io-panel")
+        .attr("aria-labelledby", "export-heading")
+        .child(E::new("h2").attr("id", "export-heading").text("Export"))
+        .child(
+            E::new("button")
+                .attr("type", "button")
+                .class("secondary")
+                .attr_with(keep, "aria-expanded", move || Some(open.get().to_string()))
+                .attr("aria-controls", "export-body")
+                .on(keep, "click", move |_| open.update(|o| *o = !*o))
+                .text_with(keep, move || {
+                    if open.get() {
+                        "Hide the request".to_owned()
+                    } else {
+                        "Show the request as JSON and as an AWS CLI command".to_owned()
+                    }
+                }),
+        )
+        .child(
+            E::new("div")
+                .attr("id", "export-body")
+                .dynamic(keep, move |_| {
+                    if !open.get() {
+                        Vec::new()
+                    } else if readable.get() {
+                        note()
+                    } else {
+                        blocked()
+                    }
+                })
+                .dynamic(keep, move |keep| {
+                    if open.get() && readable.get() {
+                        exported(keep)
+                    } else {
+                        Vec::new()
+                    }
+                }),
+        )
 }
 
 // ---- Changes -------------------------------------------------------------------------------
