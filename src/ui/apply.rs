@@ -273,17 +273,13 @@ pub fn ReviewPanel() -> impl IntoView {
                         E::new("div")
                             .class("io-actions")
                             .child(
-                                E::new("button")
-                                    .attr("type", "button")
-                                    .class("primary")
+                                E::button("primary")
                                     .attr("id", "rebase")
                                     .text("Put my edits on top of the new settings")
                                     .on(keep, "click", move |_| rebase(keep_it.clone())),
                             )
                             .child(
-                                E::new("button")
-                                    .attr("type", "button")
-                                    .class("secondary")
+                                E::button("secondary")
                                     .attr("id", "abandon")
                                     .text("Drop my edits and load the new settings")
                                     .on(keep, "click", move |_| abandon(drop_it.clone())),
@@ -524,9 +520,7 @@ pub fn ReviewPanel() -> impl IntoView {
             .dynamic(keep, review_body)
             .child(
                 E::new("div").class("io-actions").child(
-                    E::new("button")
-                        .attr("type", "button")
-                        .class("primary")
+                    E::button("primary")
                         .attr("id", "apply-button")
                         .attr("aria-describedby", "apply-why")
                         .flag_with(keep, "disabled", move || {

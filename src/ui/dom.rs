@@ -50,6 +50,11 @@ impl E {
         E(Rndr::create_element(tag, None))
     }
 
+    /// A `<button type="button">` with `class`: the page's buttons submit nothing.
+    pub fn button(class: &str) -> E {
+        E::new("button").attr("type", "button").class(class)
+    }
+
     /// Sets attribute `name`.
     pub fn attr(self, name: &str, value: &str) -> E {
         Rndr::set_attribute(&self.0, name, value);

@@ -32,6 +32,7 @@ use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::form::collections::MapDrafts;
+use crate::ui::form::field::{finding_badge, finding_item};
 use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -151,17 +152,8 @@ fn finding_view(finding: &Finding) -> E {
     } else {
         &finding.pointer
     };
-    let item = E::new("li")
-        .class("finding")
-        .attr("data-severity", finding.severity.as_str())
-        .attr("data-rule", finding.rule)
-        .attr("data-path", &finding.path)
-        .attr("data-pointer", &finding.pointer)
-        .child(
-            E::new("span")
-                .class("badge")
-                .text(finding.severity.as_str()),
-        )
+    let item = finding_item(finding)
+        .child(finding_badge(finding))
         .text(" ");
     let item = match schema::field(&finding.path) {
         Some(field) => item
@@ -451,9 +443,7 @@ fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
             return Vec::new();
         };
         let changes = plural(state.changes.with_untracked(Vec::len), "change");
-        let yes = E::new("button")
-            .attr("type", "button")
-            .class("primary")
+        let yes = E::button("primary")
             .on(keep, "click", move |_| replacer.confirm())
             .text("Replace my draft");
         // The question takes the focus, so that it is heard and answered: once it is on the
@@ -474,9 +464,7 @@ fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
             )))
             .child(
                 E::new("div").class("io-actions").child(yes).child(
-                    E::new("button")
-                        .attr("type", "button")
-                        .class("secondary")
+                    E::button("secondary")
                         .on(keep, "click", move |_| replacer.cancel())
                         .text("Keep my draft"),
                 ),
@@ -497,9 +485,7 @@ fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
             return Vec::new();
         };
         vec![E::new("div").class("io-actions").child(
-            E::new("button")
-                .attr("type", "button")
-                .class("secondary")
+            E::button("secondary")
                 .on(keep, "click", move |_| replacer.swap())
                 .text(&label),
         )]
@@ -751,16 +737,12 @@ fn draft_offers(keep: &mut Keep, drafts: Drafts, replacer: Replacer) -> E {
                 E::new("div")
                     .class("io-actions")
                     .child(
-                        E::new("button")
-                            .attr("type", "button")
-                            .class("primary")
+                        E::button("primary")
                             .on(keep, "click", restore)
                             .text("Restore"),
                     )
                     .child(
-                        E::new("button")
-                            .attr("type", "button")
-                            .class("secondary")
+                        E::button("secondary")
                             .on(keep, "click", move |_| drafts.discard(&discard_key))
                             .text("Discard"),
                     ),
@@ -775,9 +757,7 @@ fn draft_offers(keep: &mut Keep, drafts: Drafts, replacer: Replacer) -> E {
                 "A saved entry ({key}) could not be read and was ignored: {why}."
             )))
             .child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("secondary")
+                E::button("secondary")
                     .on(keep, "click", move |_| drafts.forget_ignored(&remove_key))
                     .text("Remove it"),
             )
@@ -924,9 +904,7 @@ fn import_panel(keep: &mut Keep) -> E {
         )
         .child(
             E::new("div").class("io-actions").child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("primary")
+                E::button("primary")
                     .on(keep, "click", import)
                     .text("Import"),
             ),
@@ -1039,9 +1017,7 @@ fn output(
             E::new("div")
                 .class("io-actions")
                 .child(
-                    E::new("button")
-                        .attr("type", "button")
-                        .class("secondary")
+                    E::button("secondary")
                         .attr("aria-label", copy_name)
                         .on(keep, "click", copy)
                         .text("Copy"),
@@ -1175,9 +1151,7 @@ fn export_panel(keep: &mut Keep) -> E {
         .attr("aria-labelledby", "export-heading")
         .child(E::new("h2").attr("id", "export-heading").text("Export"))
         .child(
-            E::new("button")
-                .attr("type", "button")
-                .class("secondary")
+            E::button("secondary")
                 .attr_with(keep, "aria-expanded", move || Some(open.get().to_string()))
                 .attr("aria-controls", "export-body")
                 .on(keep, "click", move |_| open.update(|o| *o = !*o))
@@ -1298,9 +1272,7 @@ fn change_item(state: FormState, change: Change, keep: &mut Keep) -> E {
                 .child(E::new("code").text(&pointer)),
         )
         .child(
-            E::new("button")
-                .attr("type", "button")
-                .class("secondary")
+            E::button("secondary")
                 .attr("aria-label", &format!("Reset {label}"))
                 .text("Reset")
                 .on(keep, "click", move |_| {

@@ -43,7 +43,8 @@ use wasm_bindgen::JsCast;
 
 use std::rc::Rc;
 
-use super::field::{field_element, findings_list, tier_note};
+use super::field::{field_element, findings_list, help, tier_note};
+use super::widgets::bind_choice;
 use crate::draft_store;
 use crate::form;
 use crate::pattern::Pattern;
@@ -424,9 +425,7 @@ fn collection_frame(
             }
             vec![
                 E::new("span").class("tag changed-tag").text("changed"),
-                E::new("button")
-                    .attr("type", "button")
-                    .class("link-button")
+                E::button("link-button")
                     .text("Reset")
                     .on(keep, "click", move |_| {
                         reset_pointer.with_value(|p| state.reset(p))
@@ -436,9 +435,7 @@ fn collection_frame(
     };
     let described_limit = limit_id.clone();
     let mut add = E::new("div").class("collection-add").child(
-        E::new("button")
-            .attr("type", "button")
-            .class("secondary")
+        E::button("secondary")
             .attr("id", &format!("{base}-add"))
             .flag_with(keep, "disabled", move || full.get())
             .attr_with(keep, "aria-describedby", move || {
@@ -472,14 +469,7 @@ fn collection_frame(
         })
         .child(E::new("legend").text(field.label))
         .dynamic(keep, head)
-        .child(
-            E::new("p")
-                .class("help")
-                .attr("id", &help_id)
-                .text(field.help)
-                .text(" ")
-                .child(E::new("code").class("path").text(field.path)),
-        )
+        .child(help(field).attr("id", &help_id))
         .child(findings_list(keep, findings_id, findings))
         .child(rows)
         .child(add)
@@ -516,9 +506,7 @@ fn row_actions(keep: &mut Keep, rows: ListRows, id: u64, index: usize) -> E {
         });
     };
     let button = |what: &str, class: &str, label: &str| {
-        E::new("button")
-            .attr("type", "button")
-            .class(class)
+        E::button(class)
             .attr("id", &button_id(id, what))
             .attr("aria-label", &format!("{label} {name}"))
     };
@@ -1298,25 +1286,7 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
                 .child(option("", "Choose…")),
             |select, c| select.child(option(c, c)),
         );
-        // The stray option and the selection in one effect, as in the form's selects.
-        let element = select.0.clone();
-        let stray: std::cell::RefCell<Option<E>> = std::cell::RefCell::new(None);
-        keep.effect(move || {
-            let key = key.get();
-            if let Some(old) = stray.take() {
-                old.0.remove();
-            }
-            if !key.is_empty() && !choices.contains(&key.as_str()) {
-                let extra = option(&key, &format!("{key} (not allowed)"));
-                let _ = element.append_child(&extra.0);
-                *stray.borrow_mut() = Some(extra);
-            }
-            leptos::tachys::renderer::Rndr::set_property(
-                &element,
-                "value",
-                &wasm_bindgen::JsValue::from_str(&key),
-            );
-        });
+        bind_choice(keep, &select, choices.to_vec(), move || key.get());
         select
             .on(keep, "change", move |ev| {
                 map.set_key(id, event_target_value(&ev))
@@ -1410,9 +1380,7 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
         .child(findings_list(keep, findings_id.get_value(), findings))
         .child(
             E::new("div").class("row-actions").child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("secondary danger")
+                E::button("secondary danger")
                     .attr("id", &format!("{}-row{id}-remove", base.get_value()))
                     .attr_with(keep, "aria-label", move || {
                         Some(format!(

@@ -95,9 +95,7 @@ fn field_row(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
         let reset_pointer = reset_pointer.clone();
         vec![
             E::new("span").class("tag changed-tag").text("changed"),
-            E::new("button")
-                .attr("type", "button")
-                .class("link-button")
+            E::button("link-button")
                 .text("Reset")
                 .on(keep, "click", move |_| state.reset(&reset_pointer)),
         ]
@@ -119,15 +117,38 @@ fn field_row(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
     control
         .into_iter()
         .fold(row, E::child)
-        .child(
-            E::new("p")
-                .class("help")
-                .attr("id", &help_id)
-                .text(field.help)
-                .text(" ")
-                .child(E::new("code").class("path").text(field.path)),
-        )
+        .child(help(field).attr("id", &help_id))
         .child(findings_list(keep, findings_id, findings))
+}
+
+/// A setting's help, followed by its path in the request.
+pub fn help(field: &Field) -> E {
+    E::new("p")
+        .class("help")
+        .text(field.help)
+        .text(" ")
+        .child(E::new("code").class("path").text(field.path))
+}
+
+/// A finding's list item, with the hooks tests and styles use (`data-severity`, `data-rule`,
+/// `data-path`, `data-pointer`).
+pub fn finding_item(f: &Finding) -> E {
+    E::new("li")
+        .class("finding")
+        .attr("data-severity", f.severity.as_str())
+        .attr("data-rule", f.rule)
+        .attr("data-path", &f.path)
+        .attr("data-pointer", &f.pointer)
+}
+
+/// "error" or "warning", as a badge.
+pub fn finding_badge(f: &Finding) -> E {
+    E::new("span").class("badge").text(f.severity.as_str())
+}
+
+/// What keys a finding in a list of findings: a keystroke rebuilds only the findings it changes.
+pub fn finding_key(f: &Finding) -> String {
+    format!("{}\u{0}{}\u{0}{}", f.rule, f.pointer, f.message)
 }
 
 /// The attributes a value control takes from its row.
@@ -159,15 +180,10 @@ pub(super) fn findings_list(keep: &mut Keep, id: String, findings: Memo<Vec<Find
         keep,
         &list.0,
         move || findings.get(),
-        |f| format!("{}\u{0}{}\u{0}{}", f.rule, f.pointer, f.message),
+        finding_key,
         |f, _| {
-            E::new("li")
-                .class("finding")
-                .attr("data-severity", f.severity.as_str())
-                .attr("data-rule", f.rule)
-                .attr("data-path", &f.path)
-                .attr("data-pointer", &f.pointer)
-                .child(E::new("span").class("badge").text(f.severity.as_str()))
+            finding_item(&f)
+                .child(finding_badge(&f))
                 .text(" ")
                 .text(&f.message)
         },

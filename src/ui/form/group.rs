@@ -80,9 +80,7 @@ fn group_panel(keep: &mut Keep, group: Group) -> E {
         })
         .child(
             E::new("h2").attr("id", &heading_id).child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("group-toggle")
+                E::button("group-toggle")
                     .attr_with(keep, "aria-expanded", move || Some(open.get().to_string()))
                     .attr("aria-controls", &body_id)
                     .on(keep, "click", move |_| open.update(|o| *o = !*o))

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
-use super::field::{findings_list, members};
+use super::field::{findings_list, help, members};
 use crate::form;
 use crate::schema::Field;
 use crate::ui::dom::{Keep, E};
@@ -31,13 +31,7 @@ pub fn section_view(keep: &mut Keep, field: &'static Field, pointer: String) -> 
             !form::subtree_matches(field, &filter.get())
         })
         .child(E::new("legend").text(field.label))
-        .child(
-            E::new("p")
-                .class("help")
-                .text(field.help)
-                .text(" ")
-                .child(E::new("code").class("path").text(field.path)),
-        );
+        .child(help(field));
     if !field.required {
         section = section.child(
             E::new("label")

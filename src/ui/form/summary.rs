@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::field::{finding_badge, finding_item, finding_key};
 use crate::form;
 use crate::schema;
 use crate::ui::dom::{self, Keep, E};
@@ -108,15 +109,10 @@ pub fn ErrorSummary() -> impl IntoView {
             keep,
             &list.0,
             move || findings.get(),
-            |f| format!("{}\u{0}{}\u{0}{}", f.rule, f.pointer, f.message),
+            finding_key,
             |f, keep| {
                 let pointer = f.pointer.clone();
-                E::new("li")
-                    .class("finding")
-                    .attr("data-severity", f.severity.as_str())
-                    .attr("data-rule", f.rule)
-                    .attr("data-path", &f.path)
-                    .attr("data-pointer", &f.pointer)
+                finding_item(&f)
                     .child(
                         E::new("a")
                             .attr("href", &format!("#{}", control_id(&f.pointer)))
@@ -124,7 +120,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                 ev.prevent_default();
                                 focus_setting(&pointer);
                             })
-                            .child(E::new("span").class("badge").text(f.severity.as_str()))
+                            .child(finding_badge(&f))
                             .text(" ")
                             .text(&finding_title(&f)),
                     )
@@ -215,9 +211,7 @@ pub fn ReviewBar() -> impl IntoView {
             .class("review-bar")
             .dynamic(keep, confirm)
             .child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("primary")
+                E::button("primary")
                     .attr("id", "review-button")
                     .attr("aria-describedby", "review-why")
                     .flag_with(keep, "disabled", move || !can_review())
@@ -229,9 +223,7 @@ pub fn ReviewBar() -> impl IntoView {
                     .text("Review"),
             )
             .child(
-                E::new("button")
-                    .attr("type", "button")
-                    .class("secondary")
+                E::button("secondary")
                     .on(keep, "click", move |_| state.show_all.set(true))
                     .text("Show all findings on the form"),
             )

@@ -2,8 +2,12 @@
 //! enum multi-select. Each binds one pointer of the draft; the row around it owns the rest.
 //! Built with [`crate::ui::dom`]: a form has a hundred of them.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
+use leptos::tachys::renderer::Rndr;
 use serde_json::Value;
+use wasm_bindgen::JsValue;
 
 use super::field::ControlAttrs;
 use crate::form;
@@ -179,29 +183,40 @@ pub fn select_input(
         |select, (v, text)| select.child(option(v, text)),
     );
     let select = with_attrs(select, keep, attrs, None);
-    // The stray option and the selection in one effect: the value can only be selected once
-    // its option is there.
-    let element = select.0.clone();
-    let stray: std::cell::RefCell<Option<E>> = std::cell::RefCell::new(None);
-    keep.effect(move || {
-        let current = form::shown(value.get().as_ref());
-        if let Some(old) = stray.take() {
-            old.0.remove();
-        }
-        if !current.is_empty() && !known.contains(&current.as_str()) {
-            let extra = option(&current, &format!("{current} (not allowed)"));
-            let _ = element.append_child(&extra.0);
-            *stray.borrow_mut() = Some(extra);
-        }
-        leptos::tachys::renderer::Rndr::set_property(
-            &element,
-            "value",
-            &wasm_bindgen::JsValue::from_str(&current),
-        );
+    bind_choice(keep, &select, known, move || {
+        form::shown(value.get().as_ref())
     });
     select.on(keep, "change", move |ev| {
         state.edit(&pointer, form::input_value(field, &event_target_value(&ev)))
     })
+}
+
+/// Keeps `select` showing `current()`. A value outside `known` gets an option of its own,
+/// marked as not allowed, so that it is shown (and reported) rather than silently dropped.
+/// The option and the selection are set in one effect: a value can only be selected once its
+/// option is there.
+pub(super) fn bind_choice(
+    keep: &mut Keep,
+    select: &E,
+    known: Vec<&'static str>,
+    current: impl Fn() -> String + 'static,
+) {
+    let element = select.0.clone();
+    let stray: RefCell<Option<web_sys::Element>> = RefCell::new(None);
+    keep.effect(move || {
+        let current = current();
+        if let Some(old) = stray.take() {
+            old.remove();
+        }
+        if !current.is_empty() && !known.contains(&current.as_str()) {
+            let extra = E::new("option")
+                .attr("value", &current)
+                .text(&format!("{current} (not allowed)"));
+            let _ = element.append_child(&extra.0);
+            *stray.borrow_mut() = Some(extra.0);
+        }
+        Rndr::set_property(&element, "value", &JsValue::from_str(&current));
+    });
 }
 
 /// A set of enum values, as checkboxes. Unchecking every box leaves the list not set.
