@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
 use crate::aws::api::{self, Endpoint, Listing, Operation, PoolSummary};
 use crate::aws::credentials::{self, Credentials, Parsed};
@@ -18,8 +19,8 @@ use crate::describe;
 use crate::draft_store;
 use crate::model::region_of_pool_id;
 use crate::ui::client::{self, Link, Target};
-use crate::ui::dom::{self, E};
-use crate::ui::io::{Incoming, Place, ReplaceFeedback, Replacer};
+use crate::ui::dom::{self, Keep, E};
+use crate::ui::io::{replace_feedback, Incoming, Place, Replacer};
 use crate::ui::state::FormState;
 
 /// The sessionStorage key of remembered credentials (only when the admin opts in).
@@ -289,15 +290,6 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// An error with what to do next, and AWS's own words and request id.
-#[component]
-pub fn ProblemView(
-    /// The problem to show.
-    problem: Problem,
-) -> impl IntoView {
-    dom::piece(move |_| problem_element(problem))
-}
-
-/// The element of [`ProblemView`].
 pub fn problem_element(problem: Problem) -> E {
     let alert = E::new("div")
         .class("io-problem problem")
@@ -346,6 +338,10 @@ pub fn problem_element(problem: Problem) -> E {
 /// The connection panel: credentials, Region and endpoint, the pool list, loading a pool.
 #[component]
 pub fn ConnectPanel() -> impl IntoView {
+    dom::piece(connect_panel)
+}
+
+fn connect_panel(keep: &mut Keep) -> E {
     let session = Session::get();
     let state = FormState::get();
     let replacer = Replacer::get();
@@ -354,7 +350,8 @@ pub fn ConnectPanel() -> impl IntoView {
         Ok(parsed) => session.accept(parsed),
         Err(why) => session.paste_error.set(Some(why.to_string())),
     };
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
+    let on_paste = move |ev: web_sys::Event| {
+        let ev: web_sys::ClipboardEvent = ev.unchecked_into();
         // Read the clipboard text itself: an input drops line breaks, which env-style
         // credentials need. The text never reaches the page.
         let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
@@ -363,7 +360,7 @@ pub fn ConnectPanel() -> impl IntoView {
         ev.prevent_default();
         read_paste(text);
     };
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev: web_sys::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let text = input.value();
         input.set_value("");
@@ -373,26 +370,33 @@ pub fn ConnectPanel() -> impl IntoView {
     };
 
     // Typed in by hand.
-    let key_id: NodeRef<leptos::html::Input> = NodeRef::new();
-    let secret: NodeRef<leptos::html::Input> = NodeRef::new();
-    let token: NodeRef<leptos::html::Input> = NodeRef::new();
-    let expiry: NodeRef<leptos::html::Input> = NodeRef::new();
+    let typed_input = |kind: &str, id: &str| {
+        let input = E::new("input")
+            .attr("type", kind)
+            .attr("id", id)
+            .class("control")
+            .attr("autocomplete", "off");
+        if kind == "text" {
+            input.attr("spellcheck", "false")
+        } else {
+            input
+        }
+    };
+    let key_id = typed_input("text", "creds-key-id");
+    let secret = typed_input("password", "creds-secret");
+    let token = typed_input("password", "creds-token");
+    let expiry = typed_input("text", "creds-expiry");
+    let fields: Vec<web_sys::HtmlInputElement> = [&key_id, &secret, &token, &expiry]
+        .iter()
+        .filter_map(|e| e.0.clone().dyn_into().ok())
+        .collect();
     let use_typed = move |_| {
-        let value = |r: NodeRef<leptos::html::Input>| {
-            r.get_untracked().map(|i| i.value()).unwrap_or_default()
-        };
-        match credentials::from_fields(
-            &value(key_id),
-            &value(secret),
-            &value(token),
-            &value(expiry),
-        ) {
+        let value = |at: usize| fields.get(at).map(|i| i.value()).unwrap_or_default();
+        match credentials::from_fields(&value(0), &value(1), &value(2), &value(3)) {
             Ok(parsed) => {
                 session.accept(parsed);
-                for r in [key_id, secret, token, expiry] {
-                    if let Some(input) = r.get_untracked() {
-                        input.set_value("");
-                    }
+                for input in &fields {
+                    input.set_value("");
                 }
             }
             Err(why) => session.paste_error.set(Some(why.to_string())),
@@ -418,13 +422,12 @@ pub fn ConnectPanel() -> impl IntoView {
                 };
                 let expired = c.is_expired(now);
                 let source = session.source.get().unwrap_or_default();
-                view! {
-                    <p class="creds-status" data-expired=expired.to_string()>
-                        "Using "
-                        <code class="creds-key">{c.masked_key_id()}</code>
-                        {format!(" ({kind}, {expiry}), read from {source}.")}
-                    </p>
-                }
+                E::new("p")
+                    .class("creds-status")
+                    .attr("data-expired", &expired.to_string())
+                    .text("Using ")
+                    .child(E::new("code").class("creds-key").text(&c.masked_key_id()))
+                    .text(&format!(" ({kind}, {expiry}), read from {source}."))
             })
         })
     };
@@ -523,172 +526,288 @@ pub fn ConnectPanel() -> impl IntoView {
             typed
         })
     };
-    let pool_row = move |pool: PoolSummary| {
+    let pool_row = move |keep: &mut Keep, pool: PoolSummary| {
         let id = pool.id.clone();
-        let label = format!("Load {}", pool.id);
-        view! {
-            <li class="pool" data-pool-id=pool.id.clone()>
-                <span class="pool-name">{pool.name.clone()}</span>
-                " "
-                <code class="pool-id">{pool.id.clone()}</code>
-                " "
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=label
-                    prop:disabled=move || session.busy.get()
-                    on:click=move |_| load(id.clone())
-                >
-                    "Load"
-                </button>
-            </li>
-        }
+        E::new("li")
+            .class("pool")
+            .attr("data-pool-id", &pool.id)
+            .child(E::new("span").class("pool-name").text(&pool.name))
+            .text(" ")
+            .child(E::new("code").class("pool-id").text(&pool.id))
+            .text(" ")
+            .child(
+                E::button("secondary")
+                    .attr("aria-label", &format!("Load {}", pool.id))
+                    .flag_with(keep, "disabled", move || session.busy.get())
+                    .on(keep, "click", move |_| load(id.clone()))
+                    .text("Load"),
+            )
     };
-    view! {
-        <section id="connection" class="io-panel" aria-labelledby="connection-heading">
-            <h2 id="connection-heading">"Connect"</h2>
-            <p>
-                "Bring temporary AWS credentials (for example from "
-                <code>"aws configure export-credentials"</code>
-                " or "
-                <code>"aws sts assume-role"</code>
-                "). They stay in this page's memory, are used only to sign requests to the "
-                "endpoint below, and are gone when you close the tab or press Forget."
-            </p>
-            <label for="credentials-paste">
-                {move || if session.credentials.with(Option::is_some) { "Paste new credentials" } else { "Paste credentials" }}
-            </label>
-            <input
-                type="password"
-                id="credentials-paste"
-                class="control"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby="credentials-forms"
-                on:paste=on_paste
-                on:change=on_change
-            />
-            <p id="credentials-forms" class="muted">
-                "Any output of aws configure export-credentials (process JSON, env, env-no-export, "
-                "powershell, windows-cmd, fish), of aws sts assume-role or get-session-token, of "
-                "Cognito's GetCredentialsForIdentity, or a profile from ~/.aws/credentials."
-            </p>
-            <details class="creds-typed">
-                <summary>"Type them in instead"</summary>
-                <label for="creds-key-id">"Access key ID"</label>
-                <input type="text" id="creds-key-id" class="control" autocomplete="off" spellcheck="false" node_ref=key_id />
-                <label for="creds-secret">"Secret access key"</label>
-                <input type="password" id="creds-secret" class="control" autocomplete="off" node_ref=secret />
-                <label for="creds-token">"Session token"</label>
-                <input type="password" id="creds-token" class="control" autocomplete="off" node_ref=token />
-                <label for="creds-expiry">"Expires at (optional, e.g. 2026-11-22T13:00:00Z)"</label>
-                <input type="text" id="creds-expiry" class="control" autocomplete="off" spellcheck="false" node_ref=expiry />
-                <div class="io-actions">
-                    <button type="button" class="secondary" on:click=use_typed>"Use these credentials"</button>
-                </div>
-            </details>
-            <div class="creds-state" aria-live="polite">
-                {move || session.paste_error.get().map(|why| view! { <p class="io-problem" id="credentials-error">{why}</p> })}
-                {status}
-                <ul class="creds-warnings">
-                    {move || session.warnings.get().into_iter().map(|w| view! { <li class="io-note">{w}</li> }).collect_view()}
-                </ul>
-                {move || blocked().map(|why| view! { <p class="io-problem" id="credentials-expired">{why}</p> })}
-            </div>
-            <Show when=move || session.credentials.with(Option::is_some)>
-                <div class="io-actions">
-                    <label class="ack" for="creds-remember">
-                        <input
-                            type="checkbox"
-                            id="creds-remember"
-                            prop:checked=move || session.remember.get()
-                            on:change=move |ev| {
-                                session.remember.set(event_target_checked(&ev));
-                                session.store();
-                            }
-                        />
-                        " Remember for this tab (sessionStorage, until the tab closes)"
-                    </label>
-                    <button type="button" class="secondary" id="creds-forget" on:click=move |_| session.forget()>
-                        "Forget the credentials"
-                    </button>
-                </div>
-            </Show>
-            <div class="connect-where">
-                <label for="region">"Region"</label>
-                <input
-                    type="text"
-                    id="region"
-                    class="control"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="taken from the pool ID, e.g. eu-west-3"
-                    prop:value=move || session.region.get()
-                    on:input=move |ev| session.region.set(event_target_value(&ev))
-                />
-                <label for="endpoint">"Endpoint (optional, for a local emulator)"</label>
-                <input
-                    type="text"
-                    id="endpoint"
-                    class="control"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="https://cognito-idp.<Region>.amazonaws.com/"
-                    prop:value=move || session.endpoint.get()
-                    on:input=move |ev| session.endpoint.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="io-actions">
-                <button type="button" class="secondary" id="list-pools" prop:disabled=move || session.busy.get() on:click=list>
-                    "List user pools"
-                </button>
-            </div>
-            {move || session.pools.get().map(|pools| {
-                let count = pools.len();
-                view! {
-                    <p class="io-count" role="status">
-                        {match count { 0 => "No user pools in this Region.".to_owned(), 1 => "1 user pool".to_owned(), n => format!("{n} user pools") }}
-                    </p>
-                    <ul class="pools">{pools.into_iter().map(pool_row).collect_view()}</ul>
-                }
-            })}
-            <label for="load-pool-id">"ID of the pool to load"</label>
-            <input
-                type="text"
-                id="load-pool-id"
-                class="control"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=move || { let id = current_pool(); if id.is_empty() { "us-east-1_AbCdEf123".to_owned() } else { id } }
-                prop:value=move || pool_input.get()
-                on:input=move |ev| pool_input.set(event_target_value(&ev))
-            />
-            <div class="io-actions">
-                <button type="button" class="primary" id="load-pool" prop:disabled=move || session.busy.get() on:click=load_typed>
-                    "Load the pool"
-                </button>
-            </div>
-            <p class="io-status" role="status" id="connection-progress">{move || session.link.progress.get()}</p>
-            <p class="muted" id="clock-note">{move || session.link.skew_note.get()}</p>
-            {move || session.problem.get().map(|problem| view! { <ProblemView problem /> })}
-            {move || session.loaded.get().map(|(id, name, at)| {
-                let name = if name.is_empty() { String::new() } else { format!(" ({name})") };
-                view! {
-                    <p class="loaded" id="loaded-pool">
-                        {format!("Read pool {id}{name} at {}.", time::format_iso8601(at))}
-                    </p>
-                }
-            })}
-            {move || {
-                let notes = session.notes.get();
-                (!notes.is_empty()).then(|| view! {
-                    <details class="load-notes">
-                        <summary>{format!("How the pool's description became the form ({} notes)", notes.len())}</summary>
-                        <ul>{notes.into_iter().map(|n| view! { <li class="muted">{n}</li> }).collect_view()}</ul>
-                    </details>
+    let has_credentials = move || session.credentials.with(Option::is_some);
+    let problem = |id: &str, message: Option<String>| -> Vec<E> {
+        message
+            .map(|m| E::new("p").class("io-problem").attr("id", id).text(&m))
+            .into_iter()
+            .collect()
+    };
+    let notes_list = |notes: Vec<String>, class: &str| {
+        notes.iter().fold(E::new("ul"), |list, n| {
+            list.child(E::new("li").class(class).text(n))
+        })
+    };
+    let text_input = |keep: &mut Keep, id: &str, placeholder: &str, value: RwSignal<String>| {
+        E::new("input")
+            .attr("type", "text")
+            .attr("id", id)
+            .class("control")
+            .attr("autocomplete", "off")
+            .attr("spellcheck", "false")
+            .attr("placeholder", placeholder)
+            .prop_with(keep, "value", move || value.get())
+            .on(keep, "input", move |ev| value.set(event_target_value(&ev)))
+    };
+    let load_input = text_input(keep, "load-pool-id", "", pool_input).attr_with(
+        keep,
+        "placeholder",
+        move || {
+            let id = current_pool();
+            Some(if id.is_empty() {
+                "us-east-1_AbCdEf123".to_owned()
+            } else {
+                id
+            })
+        },
+    );
+    E::new("section")
+        .attr("id", "connection")
+        .class("io-panel")
+        .attr("aria-labelledby", "connection-heading")
+        .child(E::new("h2").attr("id", "connection-heading").text("Connect"))
+        .child(
+            E::new("p")
+                .text("Bring temporary AWS credentials (for example from ")
+                .child(E::new("code").text("aws configure export-credentials"))
+                .text(" or ")
+                .child(E::new("code").text("aws sts assume-role"))
+                .text(
+                    "). They stay in this page's memory, are used only to sign requests to the \
+                     endpoint below, and are gone when you close the tab or press Forget.",
+                ),
+        )
+        .child(
+            E::new("label")
+                .attr("for", "credentials-paste")
+                .text_with(keep, move || {
+                    if has_credentials() {
+                        "Paste new credentials".to_owned()
+                    } else {
+                        "Paste credentials".to_owned()
+                    }
+                }),
+        )
+        .child(
+            E::new("input")
+                .attr("type", "password")
+                .attr("id", "credentials-paste")
+                .class("control")
+                .attr("autocomplete", "off")
+                .attr("spellcheck", "false")
+                .attr("aria-describedby", "credentials-forms")
+                .on(keep, "paste", on_paste)
+                .on(keep, "change", on_change),
+        )
+        .child(E::new("p").attr("id", "credentials-forms").class("muted").text(
+            "Any output of aws configure export-credentials (process JSON, env, env-no-export, \
+             powershell, windows-cmd, fish), of aws sts assume-role or get-session-token, of \
+             Cognito's GetCredentialsForIdentity, or a profile from ~/.aws/credentials.",
+        ))
+        .child(
+            E::new("details")
+                .class("creds-typed")
+                .child(E::new("summary").text("Type them in instead"))
+                .child(E::new("label").attr("for", "creds-key-id").text("Access key ID"))
+                .child(key_id)
+                .child(E::new("label").attr("for", "creds-secret").text("Secret access key"))
+                .child(secret)
+                .child(E::new("label").attr("for", "creds-token").text("Session token"))
+                .child(token)
+                .child(
+                    E::new("label")
+                        .attr("for", "creds-expiry")
+                        .text("Expires at (optional, e.g. 2026-11-22T13:00:00Z)"),
+                )
+                .child(expiry)
+                .child(
+                    E::new("div").class("io-actions").child(
+                        E::button("secondary")
+                            .on(keep, "click", use_typed)
+                            .text("Use these credentials"),
+                    ),
+                ),
+        )
+        .child(
+            E::new("div")
+                .class("creds-state")
+                .attr("aria-live", "polite")
+                .dynamic(keep, move |_| {
+                    problem("credentials-error", session.paste_error.get())
                 })
-            }}
-            <ReplaceFeedback replacer place=Place::Connection />
-        </section>
-    }
+                .dynamic(keep, move |_| status().into_iter().collect())
+                .child(E::new("ul").class("creds-warnings").dynamic(keep, move |_| {
+                    session
+                        .warnings
+                        .get()
+                        .iter()
+                        .map(|w| E::new("li").class("io-note").text(w))
+                        .collect()
+                }))
+                .dynamic(keep, move |_| problem("credentials-expired", blocked())),
+        )
+        .dynamic(keep, move |keep| {
+            if !has_credentials() {
+                return Vec::new();
+            }
+            vec![E::new("div")
+                .class("io-actions")
+                .child(
+                    E::new("label")
+                        .class("ack")
+                        .attr("for", "creds-remember")
+                        .child(
+                            E::new("input")
+                                .attr("type", "checkbox")
+                                .attr("id", "creds-remember")
+                                .flag_with(keep, "checked", move || session.remember.get())
+                                .on(keep, "change", move |ev| {
+                                    session.remember.set(event_target_checked(&ev));
+                                    session.store();
+                                }),
+                        )
+                        .text(" Remember for this tab (sessionStorage, until the tab closes)"),
+                )
+                .child(
+                    E::button("secondary")
+                        .attr("id", "creds-forget")
+                        .on(keep, "click", move |_| session.forget())
+                        .text("Forget the credentials"),
+                )]
+        })
+        .child(
+            E::new("div")
+                .class("connect-where")
+                .child(E::new("label").attr("for", "region").text("Region"))
+                .child(text_input(
+                    keep,
+                    "region",
+                    "taken from the pool ID, e.g. eu-west-3",
+                    session.region,
+                ))
+                .child(
+                    E::new("label")
+                        .attr("for", "endpoint")
+                        .text("Endpoint (optional, for a local emulator)"),
+                )
+                .child(text_input(
+                    keep,
+                    "endpoint",
+                    "https://cognito-idp.<Region>.amazonaws.com/",
+                    session.endpoint,
+                )),
+        )
+        .child(
+            E::new("div").class("io-actions").child(
+                E::button("secondary")
+                    .attr("id", "list-pools")
+                    .flag_with(keep, "disabled", move || session.busy.get())
+                    .on(keep, "click", list)
+                    .text("List user pools"),
+            ),
+        )
+        .dynamic(keep, move |keep| {
+            let Some(pools) = session.pools.get() else {
+                return Vec::new();
+            };
+            let count = match pools.len() {
+                0 => "No user pools in this Region.".to_owned(),
+                1 => "1 user pool".to_owned(),
+                n => format!("{n} user pools"),
+            };
+            let list = pools
+                .into_iter()
+                .fold(E::new("ul").class("pools"), |list, pool| {
+                    list.child(pool_row(keep, pool))
+                });
+            vec![
+                E::new("p").class("io-count").attr("role", "status").text(&count),
+                list,
+            ]
+        })
+        .child(
+            E::new("label")
+                .attr("for", "load-pool-id")
+                .text("ID of the pool to load"),
+        )
+        .child(load_input)
+        .child(
+            E::new("div").class("io-actions").child(
+                E::button("primary")
+                    .attr("id", "load-pool")
+                    .flag_with(keep, "disabled", move || session.busy.get())
+                    .on(keep, "click", load_typed)
+                    .text("Load the pool"),
+            ),
+        )
+        .child(
+            E::new("p")
+                .class("io-status")
+                .attr("role", "status")
+                .attr("id", "connection-progress")
+                .text_with(keep, move || session.link.progress.get().unwrap_or_default()),
+        )
+        .child(
+            E::new("p")
+                .class("muted")
+                .attr("id", "clock-note")
+                .text_with(keep, move || session.link.skew_note.get().unwrap_or_default()),
+        )
+        .dynamic(keep, move |_| {
+            session
+                .problem
+                .get()
+                .map(problem_element)
+                .into_iter()
+                .collect()
+        })
+        .dynamic(keep, move |_| {
+            session
+                .loaded
+                .get()
+                .map(|(id, name, at)| {
+                    let name = if name.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({name})")
+                    };
+                    E::new("p").class("loaded").attr("id", "loaded-pool").text(&format!(
+                        "Read pool {id}{name} at {}.",
+                        time::format_iso8601(at)
+                    ))
+                })
+                .into_iter()
+                .collect()
+        })
+        .dynamic(keep, move |_| {
+            let notes = session.notes.get();
+            if notes.is_empty() {
+                return Vec::new();
+            }
+            vec![E::new("details")
+                .class("load-notes")
+                .child(E::new("summary").text(&format!(
+                    "How the pool's description became the form ({} notes)",
+                    notes.len()
+                )))
+                .child(notes_list(notes, "muted"))]
+        })
+        .child(replace_feedback(keep, replacer, Place::Connection))
 }

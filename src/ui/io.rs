@@ -427,7 +427,7 @@ pub fn ReplaceFeedback(replacer: Replacer, place: Place) -> impl IntoView {
 }
 
 /// The element of [`ReplaceFeedback`].
-fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
+pub fn replace_feedback(keep: &mut Keep, replacer: Replacer, place: Place) -> E {
     let state = replacer.state;
     let (class, text_id) = match place {
         Place::Import => ("io-feedback import-feedback", "import-confirm-text"),
