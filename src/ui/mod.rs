@@ -21,8 +21,10 @@ pub use contents::Contents;
 use crate::schema::Group;
 use apply::ReviewPanel;
 use connect::{ConnectPanel, Session};
+use dom::E;
 use form::collections::MapDrafts;
-use form::{ErrorSummary, GroupPanel, ReviewBar};
+use form::group::group_panel;
+use form::{ErrorSummary, ReviewBar};
 use io::{ChangesView, ExportPanel, ImportPanel, Replacer};
 use state::FormState;
 
@@ -45,40 +47,60 @@ pub fn App() -> impl IntoView {
     state.form_findings.set(Some(drafts.findings));
     Replacer::provide(state);
     Session::provide();
-    view! {
-        <a class="skip-link" href="#main">"Skip to the settings"</a>
-        <header class="masthead">
-            <h1>{PRODUCT_NAME}</h1>
-            <p class="lede">
-                "Every setting of an Amazon Cognito user pool, with its limits and the rules "
-                "between settings. Load a pool with your temporary credentials, edit it, see "
-                "exactly what will change, apply the complete configuration and check that it "
-                "took; or take the request away as JSON or as an AWS CLI command."
-            </p>
-        </header>
-        <div class="toolbar">
-            <label for="filter">"Find a setting"</label>
-            <input
-                type="search"
-                id="filter"
-                class="control"
-                placeholder="name or path, e.g. MinimumLength"
-                prop:value=move || state.filter.get()
-                on:input=move |ev| state.filter.set(event_target_value(&ev))
-            />
-            <ErrorSummary />
-            <ReviewBar />
-        </div>
-        <div class="layout">
-            <Contents />
-            <main id="main" class="groups" tabindex="-1">
-                <ConnectPanel />
-                <ImportPanel />
-                {Group::ALL.into_iter().map(|group| view! { <GroupPanel group /> }).collect_view()}
-                <ChangesView />
-                <ReviewPanel />
-                <ExportPanel />
-            </main>
-        </div>
-    }
+    // Four top-level pieces (the page's body holds them side by side); the panels are built
+    // by their own components, each one piece.
+    let skip = dom::piece(|_| {
+        E::new("a")
+            .class("skip-link")
+            .attr("href", "#main")
+            .text("Skip to the settings")
+    });
+    let masthead = dom::piece(|_| {
+        E::new("header")
+            .class("masthead")
+            .child(E::new("h1").text(PRODUCT_NAME))
+            .child(E::new("p").class("lede").text(
+                "Every setting of an Amazon Cognito user pool, with its limits and the rules \
+                 between settings. Load a pool with your temporary credentials, edit it, see \
+                 exactly what will change, apply the complete configuration and check that it \
+                 took; or take the request away as JSON or as an AWS CLI command.",
+            ))
+    });
+    let toolbar = dom::piece(move |keep| {
+        E::new("div")
+            .class("toolbar")
+            .child(E::new("label").attr("for", "filter").text("Find a setting"))
+            .child(
+                E::new("input")
+                    .attr("type", "search")
+                    .attr("id", "filter")
+                    .class("control")
+                    .attr("placeholder", "name or path, e.g. MinimumLength")
+                    .prop_with(keep, "value", move || state.filter.get())
+                    .on(keep, "input", move |ev| {
+                        state.filter.set(event_target_value(&ev))
+                    }),
+            )
+            .view(keep, ErrorSummary())
+            .view(keep, ReviewBar())
+    });
+    let layout = dom::piece(|keep| {
+        let main = E::new("main")
+            .attr("id", "main")
+            .class("groups")
+            .attr("tabindex", "-1")
+            .view(keep, ConnectPanel())
+            .view(keep, ImportPanel());
+        let main = Group::ALL
+            .into_iter()
+            .fold(main, |main, group| main.child(group_panel(keep, group)))
+            .view(keep, ChangesView())
+            .view(keep, ReviewPanel())
+            .view(keep, ExportPanel());
+        E::new("div")
+            .class("layout")
+            .view(keep, Contents())
+            .child(main)
+    });
+    (skip, masthead, toolbar, layout)
 }

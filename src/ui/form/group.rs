@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::field::members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
-use crate::ui::dom::{self, Keep, E};
+use crate::ui::dom::{Keep, E};
 use crate::ui::state::{computed, FormState};
 
 /// "2 changed · 1 error · 3 warnings", or nothing when all are zero.
@@ -42,15 +42,7 @@ pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
 }
 
 /// A group's section: heading (a button that collapses it), counts, settings.
-#[component]
-pub fn GroupPanel(
-    /// The group shown.
-    group: Group,
-) -> impl IntoView {
-    dom::piece(move |keep| group_panel(keep, group))
-}
-
-fn group_panel(keep: &mut Keep, group: Group) -> E {
+pub fn group_panel(keep: &mut Keep, group: Group) -> E {
     let state = FormState::get();
     let tally = group_tally(state, group);
     let open = RwSignal::new(true);

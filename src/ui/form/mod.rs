@@ -9,5 +9,4 @@ pub mod summary;
 pub mod widgets;
 
 pub use field::FieldView;
-pub use group::GroupPanel;
 pub use summary::{ErrorSummary, ReviewBar};
