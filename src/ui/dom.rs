@@ -257,17 +257,42 @@ pub fn keyed<T: 'static>(
     key: fn(&T) -> String,
     build: impl Fn(T, &mut Keep) -> E + 'static,
 ) {
+    // Only this adapter is generic: the items of the last run wait here, by index, for the
+    // rows that need building.
+    let latest: Rc<RefCell<Vec<Option<T>>>> = Rc::default();
+    let waiting = latest.clone();
+    keyed_erased(
+        keep,
+        parent,
+        Box::new(move || {
+            let items = items();
+            let keys = items.iter().map(key).collect();
+            *latest.borrow_mut() = items.into_iter().map(Some).collect();
+            keys
+        }),
+        Box::new(move |at, keep| {
+            let item = waiting.borrow_mut().get_mut(at).and_then(Option::take);
+            item.map(|item| build(item, keep))
+        }),
+    );
+}
+
+/// The keys of a [`keyed`] list's items (tracked).
+type Keys = Box<dyn Fn() -> Vec<String>>;
+/// Builds the row of the item at an index of the last keys.
+type BuildAt = Box<dyn Fn(usize, &mut Keep) -> Option<E>>;
+
+fn keyed_erased(keep: &mut Keep, parent: &web_sys::Element, keys: Keys, build: BuildAt) {
     let parent = parent.clone();
     // Items are owned by the piece's owner, not by the list's effect: the effect's owner is
     // cleaned up each time it runs, which would take the items' reactive values with it.
     let owner = Owner::current().unwrap_or_else(|| Owner::new_root(None));
     let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
     keep.effect(move || {
-        let items = items();
+        let keys = keys();
         let mut old: Vec<Option<Row>> = rows.take().into_iter().map(Some).collect();
-        let mut new = Vec::with_capacity(items.len());
-        for (at, item) in items.into_iter().enumerate() {
-            let k = key(&item);
+        let mut new = Vec::with_capacity(keys.len());
+        for (at, k) in keys.into_iter().enumerate() {
             let is_it = |row: &Option<Row>| row.as_ref().is_some_and(|r| r.key == k);
             // Most runs change one row at most: look where the row was first.
             let found = if old.get(at).is_some_and(is_it) {
@@ -280,10 +305,12 @@ pub fn keyed<T: 'static>(
                 None => {
                     let owner = owner.child();
                     let mut keep = Keep::default();
-                    let element = untrack(|| owner.with(|| build(item, &mut keep))).0;
+                    let Some(element) = untrack(|| owner.with(|| build(at, &mut keep))) else {
+                        continue;
+                    };
                     Row {
                         key: k,
-                        element,
+                        element: element.0,
                         _keep: keep,
                         _owner: owner,
                     }
