@@ -1,11 +1,12 @@
-//! A small imperative DOM layer for the parts of the page that Leptos's typed views made large.
+//! A small imperative DOM layer: the whole page is built with it.
 //!
 //! A `view!` tree is a nested type, and every distinct one brings its own copy of tachys's build,
-//! rebuild, mount and drop code: the form's panels cost tens of KB of gzipped wasm that way
-//! (`make size-breakdown`). Here a piece of the page is built by plain calls on [`E`], one copy of
-//! code for every element, and its reactive parts are render effects over boxed closures: the
-//! same signals and memos, only without a type per tree. [`piece`] turns such a builder into a
-//! view that a `view!` tree can hold, so a panel can move over on its own.
+//! rebuild, mount and drop code: the console's panels cost well over 70 KB of gzipped wasm that
+//! way (`make size-breakdown`). Here a piece of the page is built by plain calls on [`E`], one
+//! copy of code for every element, and its reactive parts are render effects over boxed
+//! closures: the same signals and memos, only without a type per tree. [`piece`] turns such a
+//! builder into a view (each component returns one), and [`E::view`] puts a view inside a
+//! piece.
 //!
 //! What a piece needs to stay live (its effects and event handlers) is kept in its [`Keep`],
 //! which the view holds while it is mounted and drops with it.
