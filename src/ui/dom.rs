@@ -177,7 +177,11 @@ impl E {
         let marker = Rndr::create_placeholder();
         append(&self.0, &marker);
         let parent = self.0.clone();
-        let owner = Owner::current().unwrap_or_else(|| Owner::new_root(None));
+        // One owner for whatever is shown, cleaned before each rebuild: that disposes the
+        // reactive values of the content shown before, and leaves no dead owner behind.
+        let slot = Owner::current()
+            .unwrap_or_else(|| Owner::new_root(None))
+            .child();
         let shown: Rc<RefCell<Option<Shown>>> = Rc::default();
         keep.effect(move || {
             if let Some(old) = shown.take() {
@@ -185,26 +189,21 @@ impl E {
                     node.remove();
                 }
             }
-            let owner = owner.child();
             let mut keep = Keep::default();
-            let nodes: Vec<web_sys::Element> = owner
-                .with(|| build(&mut keep))
+            let nodes: Vec<web_sys::Element> = slot
+                .with_cleanup(|| build(&mut keep))
                 .into_iter()
                 .map(|e| e.0)
                 .collect();
             for node in &nodes {
                 let _ = parent.insert_before(node, Some(&marker));
             }
-            *shown.borrow_mut() = Some(Shown {
-                nodes,
-                _keep: keep,
-                _owner: owner,
-            });
+            *shown.borrow_mut() = Some(Shown { nodes, _keep: keep });
         });
         self
     }
 
-    /// Appends a Leptos view (for parts not built with this layer yet).
+    /// Appends a Leptos view (a component, which returns a [`Piece`]).
     pub fn view(self, keep: &mut Keep, view: impl IntoView + 'static) -> E {
         let mut state = view.into_view().build();
         state.mount(&self.0, None);
@@ -340,7 +339,6 @@ fn keyed_erased(keep: &mut Keep, parent: &web_sys::Element, keys: Keys, build: B
 struct Shown {
     nodes: Vec<web_sys::Element>,
     _keep: Keep,
-    _owner: Owner,
 }
 
 /// One child of a [`keyed`] list.
