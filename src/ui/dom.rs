@@ -37,8 +37,45 @@ impl Keep {
         self.effect_boxed(Box::new(update));
     }
 
-    fn effect_boxed(&mut self, update: Box<dyn Fn()>) {
-        self.hold(RenderEffect::new(move |_| update()));
+    fn effect_boxed(&mut self, update: Box<dyn Source<()>>) {
+        self.hold(RenderEffect::new(move |_| update.get()));
+    }
+}
+
+/// A value computed by a boxed closure. A trait of its own: the vtable of a `dyn Fn` also
+/// carries `FnOnce` and `FnMut` entries for every closure boxed, this one only the call.
+pub trait Source<R> {
+    /// Computes the value.
+    fn get(&self) -> R;
+}
+
+impl<R, F: Fn() -> R> Source<R> for F {
+    fn get(&self) -> R {
+        self()
+    }
+}
+
+/// An event handler in a box, for the same reason as [`Source`].
+pub trait Handler {
+    /// Handles one event.
+    fn handle(&mut self, event: web_sys::Event);
+}
+
+impl<F: FnMut(web_sys::Event)> Handler for F {
+    fn handle(&mut self, event: web_sys::Event) {
+        self(event)
+    }
+}
+
+/// Builds the rows or content of a list or dynamic part, for the same reason as [`Source`].
+pub trait Make<A, R> {
+    /// Builds, keeping what must stay live in `keep`.
+    fn make(&self, arg: A, keep: &mut Keep) -> R;
+}
+
+impl<A, R, F: Fn(A, &mut Keep) -> R> Make<A, R> for F {
+    fn make(&self, arg: A, keep: &mut Keep) -> R {
+        self(arg, keep)
     }
 }
 
@@ -84,10 +121,10 @@ impl E {
         self.text_boxed(keep, Box::new(text))
     }
 
-    fn text_boxed(self, keep: &mut Keep, text: Box<dyn Fn() -> String>) -> E {
+    fn text_boxed(self, keep: &mut Keep, text: Box<dyn Source<String>>) -> E {
         let node = Rndr::create_text_node("");
         append(&self.0, &node);
-        keep.effect(move || node.set_data(&text()));
+        keep.effect(move || node.set_data(&text.get()));
         self
     }
 
@@ -105,10 +142,10 @@ impl E {
         self,
         keep: &mut Keep,
         name: &'static str,
-        value: Box<dyn Fn() -> Option<String>>,
+        value: Box<dyn Source<Option<String>>>,
     ) -> E {
         let el = self.0.clone();
-        keep.effect(move || match value() {
+        keep.effect(move || match value.get() {
             Some(v) => Rndr::set_attribute(&el, name, &v),
             None => Rndr::remove_attribute(&el, name),
         });
@@ -125,9 +162,11 @@ impl E {
         self.flag_boxed(keep, name, Box::new(on))
     }
 
-    fn flag_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Fn() -> bool>) -> E {
+    fn flag_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Source<bool>>) -> E {
         let el = self.0.clone();
-        keep.effect(move || Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_bool(on())));
+        keep.effect(move || {
+            Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_bool(on.get()))
+        });
         self
     }
 
@@ -141,10 +180,10 @@ impl E {
         self.prop_boxed(keep, name, Box::new(value))
     }
 
-    fn prop_boxed(self, keep: &mut Keep, name: &'static str, value: Box<dyn Fn() -> String>) -> E {
+    fn prop_boxed(self, keep: &mut Keep, name: &'static str, value: Box<dyn Source<String>>) -> E {
         let el = self.0.clone();
         keep.effect(move || {
-            Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_str(&value()))
+            Rndr::set_property(&el, name, &wasm_bindgen::JsValue::from_str(&value.get()))
         });
         self
     }
@@ -159,10 +198,10 @@ impl E {
         self.class_boxed(keep, name, Box::new(on))
     }
 
-    fn class_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Fn() -> bool>) -> E {
+    fn class_boxed(self, keep: &mut Keep, name: &'static str, on: Box<dyn Source<bool>>) -> E {
         let list = self.0.class_list();
         keep.effect(move || {
-            let _ = list.toggle_with_force(name, on());
+            let _ = list.toggle_with_force(name, on.get());
         });
         self
     }
@@ -170,7 +209,7 @@ impl E {
     /// Appends what `build` makes, made again (and the previous one dropped) whenever a signal
     /// it read changes: the imperative `move || view! { ... }`.
     pub fn dynamic(self, keep: &mut Keep, build: impl Fn(&mut Keep) -> Vec<E> + 'static) -> E {
-        self.dynamic_boxed(keep, Box::new(build))
+        self.dynamic_boxed(keep, Box::new(move |(), keep: &mut Keep| build(keep)))
     }
 
     fn dynamic_boxed(self, keep: &mut Keep, build: Build) -> E {
@@ -191,7 +230,7 @@ impl E {
             }
             let mut keep = Keep::default();
             let nodes: Vec<web_sys::Element> = slot
-                .with_cleanup(|| build(&mut keep))
+                .with_cleanup(|| build.make((), &mut keep))
                 .into_iter()
                 .map(|e| e.0)
                 .collect();
@@ -221,18 +260,13 @@ impl E {
         self.on_boxed(keep, event, Box::new(handler))
     }
 
-    fn on_boxed(
-        self,
-        keep: &mut Keep,
-        event: &str,
-        mut handler: Box<dyn FnMut(web_sys::Event)>,
-    ) -> E {
+    fn on_boxed(self, keep: &mut Keep, event: &str, mut handler: Box<dyn Handler>) -> E {
         let remover = Rndr::add_event_listener(
             &self.0,
             event,
             Box::new(move |ev: wasm_bindgen::JsValue| {
                 use wasm_bindgen::JsCast;
-                handler(ev.unchecked_into())
+                handler.handle(ev.unchecked_into())
             }),
         );
         // The listener's closure lives in its remover.
@@ -270,7 +304,7 @@ pub fn keyed<T: 'static>(
             *latest.borrow_mut() = items.into_iter().map(Some).collect();
             keys
         }),
-        Box::new(move |at, keep| {
+        Box::new(move |at, keep: &mut Keep| {
             let item = waiting.borrow_mut().get_mut(at).and_then(Option::take);
             item.map(|item| build(item, keep))
         }),
@@ -278,9 +312,9 @@ pub fn keyed<T: 'static>(
 }
 
 /// The keys of a [`keyed`] list's items (tracked).
-type Keys = Box<dyn Fn() -> Vec<String>>;
+type Keys = Box<dyn Source<Vec<String>>>;
 /// Builds the row of the item at an index of the last keys.
-type BuildAt = Box<dyn Fn(usize, &mut Keep) -> Option<E>>;
+type BuildAt = Box<dyn Make<usize, Option<E>>>;
 
 fn keyed_erased(keep: &mut Keep, parent: &web_sys::Element, keys: Keys, build: BuildAt) {
     let parent = parent.clone();
@@ -289,7 +323,7 @@ fn keyed_erased(keep: &mut Keep, parent: &web_sys::Element, keys: Keys, build: B
     let owner = Owner::current().unwrap_or_else(|| Owner::new_root(None));
     let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
     keep.effect(move || {
-        let keys = keys();
+        let keys = keys.get();
         let mut old: Vec<Option<Row>> = rows.take().into_iter().map(Some).collect();
         let mut new = Vec::with_capacity(keys.len());
         for (at, k) in keys.into_iter().enumerate() {
@@ -305,7 +339,7 @@ fn keyed_erased(keep: &mut Keep, parent: &web_sys::Element, keys: Keys, build: B
                 None => {
                     let owner = owner.child();
                     let mut keep = Keep::default();
-                    let Some(element) = untrack(|| owner.with(|| build(at, &mut keep))) else {
+                    let Some(element) = untrack(|| owner.with(|| build.make(at, &mut keep))) else {
                         continue;
                     };
                     Row {
@@ -443,4 +477,4 @@ impl RenderHtml for Piece {
 }
 
 /// A builder of the content of an [`E::dynamic`].
-type Build = Box<dyn Fn(&mut Keep) -> Vec<E>>;
+type Build = Box<dyn Make<(), Vec<E>>>;

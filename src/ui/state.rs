@@ -23,6 +23,7 @@ use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
+use crate::ui::dom::Source;
 use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
@@ -388,9 +389,9 @@ where
     boxed_memo(Box::new(compute))
 }
 
-fn boxed_memo<T>(compute: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T>
+fn boxed_memo<T>(compute: Box<dyn Source<T> + Send + Sync>) -> Memo<T>
 where
     T: PartialEq + Send + Sync + 'static,
 {
-    Memo::new(move |_| compute())
+    Memo::new(move |_| compute.get())
 }
