@@ -6,6 +6,8 @@
 //! file holds the views and the sequence of calls.
 
 use leptos::prelude::*;
+
+use crate::ui::sig::Sig;
 use serde_json::Value;
 
 use crate::aws::api::{self, Operation};
@@ -91,10 +93,10 @@ pub fn ReviewPanel() -> impl IntoView {
     let state = FormState::get();
     let session = Session::get();
     let replacer = Replacer::get();
-    let stage = RwSignal::new(Stage::Idle);
-    let confirmed: RwSignal<SortedSet<&'static str>> = RwSignal::new(SortedSet::new());
+    let stage = Sig::new(Stage::Idle);
+    let confirmed: Sig<SortedSet<&'static str>> = Sig::new(SortedSet::new());
     // The configuration the pool had before the last apply: the way back.
-    let previous: RwSignal<Option<Value>> = RwSignal::new(None);
+    let previous: Sig<Option<Value>> = Sig::new(None);
 
     // Whether the typed request reads the draft exactly, during a review; the body is then
     // built from the draft itself (see export).

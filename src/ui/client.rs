@@ -3,7 +3,8 @@
 //! framing ([`api`]), errors ([`ApiError`]), backoff ([`Backoff`]) and clock skew ([`Clock`]).
 
 use gloo_net::http::Request;
-use leptos::prelude::*;
+
+use crate::ui::sig::Sig;
 use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
 
 use crate::aws::api::{self, Endpoint, Operation};
@@ -48,20 +49,20 @@ pub struct Target {
 #[derive(Clone, Copy)]
 pub struct Link {
     /// The offset between this browser's clock and AWS's.
-    pub clock: RwSignal<Clock>,
+    pub clock: Sig<Clock>,
     /// What the call in flight is doing, for the admin; `None` when idle.
-    pub progress: RwSignal<Option<String>>,
+    pub progress: Sig<Option<String>>,
     /// Set whenever the clock offset was corrected, for the status line.
-    pub skew_note: RwSignal<Option<String>>,
+    pub skew_note: Sig<Option<String>>,
 }
 
 impl Link {
     /// A link with no offset yet.
     pub fn new() -> Self {
         Link {
-            clock: RwSignal::new(Clock::default()),
-            progress: RwSignal::new(None),
-            skew_note: RwSignal::new(None),
+            clock: Sig::new(Clock::default()),
+            progress: Sig::new(None),
+            skew_note: Sig::new(None),
         }
     }
 

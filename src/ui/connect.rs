@@ -7,6 +7,8 @@
 //! paste events, the clock tick).
 
 use leptos::prelude::*;
+
+use crate::ui::sig::Sig;
 use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -46,33 +48,33 @@ impl From<ApiError> for Problem {
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The credentials in use; never rendered, never logged.
-    pub credentials: RwSignal<Option<Credentials>>,
+    pub credentials: Sig<Option<Credentials>>,
     /// How the credentials were given (for the status line).
-    pub source: RwSignal<Option<String>>,
+    pub source: Sig<Option<String>>,
     /// The warnings about them, in words.
-    pub warnings: RwSignal<Vec<String>>,
+    pub warnings: Sig<Vec<String>>,
     /// Why the last paste could not be read.
-    pub paste_error: RwSignal<Option<String>>,
+    pub paste_error: Sig<Option<String>>,
     /// Whether the credentials are kept in this tab's sessionStorage.
-    pub remember: RwSignal<bool>,
+    pub remember: Sig<bool>,
     /// The Region typed or taken from the pool id.
-    pub region: RwSignal<String>,
+    pub region: Sig<String>,
     /// An endpoint override (emulators); empty for AWS's own.
-    pub endpoint: RwSignal<String>,
+    pub endpoint: Sig<String>,
     /// The clock offset and the progress of the call in flight.
     pub link: Link,
     /// The browser's clock, read every second while credentials with an expiry are held.
-    pub tick: RwSignal<Millis>,
+    pub tick: Sig<Millis>,
     /// A call is in flight: every button that calls AWS is disabled.
-    pub busy: RwSignal<bool>,
+    pub busy: Sig<bool>,
     /// The pools listed, when they were.
-    pub pools: RwSignal<Option<Vec<PoolSummary>>>,
+    pub pools: Sig<Option<Vec<PoolSummary>>>,
     /// The last problem of the connection panel.
-    pub problem: RwSignal<Option<Problem>>,
+    pub problem: Sig<Option<Problem>>,
     /// The pool last loaded: id, name and when.
-    pub loaded: RwSignal<Option<(String, String, Millis)>>,
+    pub loaded: Sig<Option<(String, String, Millis)>>,
     /// Notes of the last load (members that are not settings, and so on).
-    pub notes: RwSignal<Vec<String>>,
+    pub notes: Sig<Vec<String>>,
 }
 
 impl Session {
@@ -85,20 +87,20 @@ impl Session {
     /// tick, and provides the session to the components below.
     pub fn provide() -> Self {
         let session = Session {
-            credentials: RwSignal::new(None),
-            source: RwSignal::new(None),
-            warnings: RwSignal::new(Vec::new()),
-            paste_error: RwSignal::new(None),
-            remember: RwSignal::new(false),
-            region: RwSignal::new(String::new()),
-            endpoint: RwSignal::new(String::new()),
+            credentials: Sig::new(None),
+            source: Sig::new(None),
+            warnings: Sig::new(Vec::new()),
+            paste_error: Sig::new(None),
+            remember: Sig::new(false),
+            region: Sig::new(String::new()),
+            endpoint: Sig::new(String::new()),
             link: Link::new(),
-            tick: RwSignal::new(client::local_now()),
-            busy: RwSignal::new(false),
-            pools: RwSignal::new(None),
-            problem: RwSignal::new(None),
-            loaded: RwSignal::new(None),
-            notes: RwSignal::new(Vec::new()),
+            tick: Sig::new(client::local_now()),
+            busy: Sig::new(false),
+            pools: Sig::new(None),
+            problem: Sig::new(None),
+            loaded: Sig::new(None),
+            notes: Sig::new(Vec::new()),
         };
         provide_context(session);
         if let Some(kept) = session_storage()
@@ -481,7 +483,7 @@ fn connect_panel(keep: &mut Keep) -> E {
         });
     };
 
-    let pool_input = RwSignal::new(String::new());
+    let pool_input = Sig::new(String::new());
     let current_pool = move || state.document.with(|d| draft_store::pool_id(d).to_owned());
     let load = move |pool_id: String| {
         let pool_id = pool_id.trim().to_owned();
@@ -555,7 +557,7 @@ fn connect_panel(keep: &mut Keep) -> E {
             list.child(E::new("li").class(class).text(n))
         })
     };
-    let text_input = |keep: &mut Keep, id: &str, placeholder: &str, value: RwSignal<String>| {
+    let text_input = |keep: &mut Keep, id: &str, placeholder: &str, value: Sig<String>| {
         E::new("input")
             .attr("type", "text")
             .attr("id", id)

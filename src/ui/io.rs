@@ -19,6 +19,8 @@
 //! files, clock) and the views.
 
 use leptos::prelude::*;
+
+use crate::ui::sig::Sig;
 use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -267,13 +269,13 @@ struct Snapshot {
 pub struct Replacer {
     state: FormState,
     /// A replacement waiting for the admin's yes.
-    confirming: RwSignal<Option<Incoming>>,
+    confirming: Sig<Option<Incoming>>,
     /// What "Undo" (or "Redo") puts back.
-    undo: RwSignal<Option<Snapshot>>,
+    undo: Sig<Option<Snapshot>>,
     /// The outcome of the last action, in words, and where it shows.
-    status: RwSignal<Option<(Place, String)>>,
+    status: Sig<Option<(Place, String)>>,
     /// Drafts from an earlier visit still offered back.
-    pending: RwSignal<Vec<(String, StoredDraft)>>,
+    pending: Sig<Vec<(String, StoredDraft)>>,
     /// The drafts of earlier visits.
     drafts: Drafts,
     /// The key/value editors' rows (a restored draft puts back those it kept).
@@ -296,9 +298,9 @@ impl Replacer {
         let replacer = Replacer {
             maps,
             state,
-            confirming: RwSignal::new(None),
-            undo: RwSignal::new(None),
-            status: RwSignal::new(None),
+            confirming: Sig::new(None),
+            undo: Sig::new(None),
+            status: Sig::new(None),
             pending: drafts.pending,
             drafts,
         };
@@ -578,13 +580,13 @@ struct Drafts {
     /// Readable drafts that differed from the form when it was loaded, not yet restored or
     /// discarded, with their keys. None is overwritten until then: one under the key the form's
     /// draft is saved under is set aside first (`draft_store::plan_save`).
-    pending: RwSignal<Vec<(String, StoredDraft)>>,
+    pending: Sig<Vec<(String, StoredDraft)>>,
     /// Entries under this console's keys that could not be read, and why.
-    ignored: RwSignal<Vec<(String, DecodeError)>>,
+    ignored: Sig<Vec<(String, DecodeError)>>,
     /// Why storage could not be read or the draft could not be written, when it could not.
-    trouble: RwSignal<Option<String>>,
+    trouble: Sig<Option<String>>,
     /// Why an entry could not be removed, when it could not.
-    removal: RwSignal<Option<String>>,
+    removal: Sig<Option<String>>,
 }
 
 impl Drafts {
@@ -601,10 +603,10 @@ impl Drafts {
         };
         let pending = read.drafts.into_iter().filter(|(_, s)| loaded(s)).collect();
         Drafts {
-            pending: RwSignal::new(pending),
-            ignored: RwSignal::new(read.ignored),
-            trouble: RwSignal::new(trouble.map(|why| unavailable(&why))),
-            removal: RwSignal::new(None),
+            pending: Sig::new(pending),
+            ignored: Sig::new(read.ignored),
+            trouble: Sig::new(trouble.map(|why| unavailable(&why))),
+            removal: Sig::new(None),
         }
     }
 
@@ -800,7 +802,7 @@ pub fn ImportPanel() -> impl IntoView {
 }
 
 fn import_panel(keep: &mut Keep) -> E {
-    let text = RwSignal::new(String::new());
+    let text = Sig::new(String::new());
     // A fresh report for every text: reports are not compared.
     let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);
     let replacer = Replacer::get();
@@ -980,7 +982,7 @@ fn output(
         .prop_with(keep, "value", text);
     let element = area.0.clone();
     // The message of the last copy, with the text it copied: shown while the text is the same.
-    let copied: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let copied: Sig<Option<(String, String)>> = Sig::new(None);
     let copy = move |_| {
         let value = untrack(text);
         let element = element.clone();
@@ -1144,7 +1146,7 @@ fn export_panel(keep: &mut Keep) -> E {
     // Built on demand: rendering the JSON and the command on every keystroke cost more than
     // the rest of the form together (about 7 ms of a 10 ms keystroke, see `make bench`). The
     // memos above are lazy, so while the export is closed they are not computed.
-    let open = RwSignal::new(false);
+    let open = Sig::new(false);
     E::new("section")
         .attr("id", "export")
         .class("io-panel")

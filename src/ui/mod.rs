@@ -12,6 +12,7 @@ pub mod dom;
 pub mod form;
 pub mod io;
 mod outline;
+pub mod sig;
 pub mod state;
 
 use leptos::prelude::*;

@@ -15,6 +15,8 @@
 //! same way, by an effect that writes only the parts that changed.
 
 use leptos::prelude::*;
+
+use crate::ui::sig::{ReadSig, Sig};
 use serde_json::{json, Value};
 
 use crate::diff::{self, Change};
@@ -30,35 +32,35 @@ use crate::validate::{self, Finding, Severity};
 #[derive(Clone, Copy)]
 pub struct FormState {
     /// The draft request body. Written only through [`FormState::update_document`].
-    pub document: ReadSignal<Value>,
+    pub document: ReadSig<Value>,
     /// The draft's write half, kept here so that every write updates the scopes too.
-    write: WriteSignal<Value>,
+    write: Sig<Value>,
     /// The configuration the draft started from (loaded, imported, or an empty request).
-    pub baseline: RwSignal<Value>,
+    pub baseline: Sig<Value>,
     /// Every finding of the draft: model constraints, cross-field rules, and the form's own
     /// findings about input the request cannot hold (see [`FormState::form_findings`]).
     pub findings: Memo<Vec<Finding>>,
     /// Findings of the form itself, wired once at start-up (duplicate map keys from
     /// `MapDrafts`): a memo, so they stay derived.
-    pub form_findings: RwSignal<Option<Memo<Vec<Finding>>>>,
+    pub form_findings: Sig<Option<Memo<Vec<Finding>>>>,
     /// Every setting that differs from the baseline.
     pub changes: Memo<Vec<Change>>,
     /// The counts of every group, in [`schema::Group::ALL`] order: one pass over `findings`
     /// and `changes` for all the groups' headings and contents entries.
     pub tallies: Memo<[form::Tally; schema::Group::ALL.len()]>,
     /// Pointers of the controls the admin has edited or left: their findings are shown.
-    pub touched: RwSignal<SortedSet<String>>,
+    pub touched: Sig<SortedSet<String>>,
     /// Set by "Review": every finding is shown, touched or not.
-    pub show_all: RwSignal<bool>,
+    pub show_all: Sig<bool>,
     /// The "Find a setting" text.
-    pub filter: RwSignal<String>,
+    pub filter: Sig<String>,
     /// The warnings the admin confirmed having read, as (rule, pointer): a new set of
     /// warnings needs a new confirmation.
-    pub acknowledged: RwSignal<Vec<(&'static str, String)>>,
+    pub acknowledged: Sig<Vec<(&'static str, String)>>,
     /// Set once a pool was loaded into the form: its id is then fixed.
-    pub pool_locked: RwSignal<bool>,
+    pub pool_locked: Sig<bool>,
     /// Set by "Review": the review of what will be sent is open.
-    pub reviewing: RwSignal<bool>,
+    pub reviewing: Sig<bool>,
     /// The draft, findings and changes of each top-level member, in table order.
     scopes: StoredValue<Vec<Scope>>,
 }
@@ -71,27 +73,27 @@ struct Scope {
     /// The member's name.
     name: &'static str,
     /// The member's value in the draft: set with the draft (see [`FormState::update_document`]).
-    value: RwSignal<Option<Value>>,
+    value: Sig<Option<Value>>,
     /// The findings at the member or beneath it.
-    findings: RwSignal<Vec<Finding>>,
+    findings: Sig<Vec<Finding>>,
     /// The pointers of the changed settings at the member or beneath it.
-    changed: RwSignal<Vec<String>>,
+    changed: Sig<Vec<String>>,
 }
 
 impl Scope {
     fn new(
         name: &'static str,
-        document: ReadSignal<Value>,
+        document: ReadSig<Value>,
         findings: Memo<Vec<Finding>>,
         changes: Memo<Vec<Change>>,
     ) -> Self {
         Scope {
             name,
-            value: RwSignal::new(document.with_untracked(|d| d.get(name).cloned())),
-            findings: RwSignal::new(
+            value: Sig::new(document.with_untracked(|d| d.get(name).cloned())),
+            findings: Sig::new(
                 findings.with_untracked(|all| part(name, all, finding_pointer, Finding::clone)),
             ),
-            changed: RwSignal::new(
+            changed: Sig::new(
                 changes.with_untracked(|all| part(name, all, change_pointer, change_kept)),
             ),
         }
@@ -120,7 +122,7 @@ fn change_kept(change: &Change) -> String {
 }
 
 /// Sets `signal` to `new` unless it holds that already.
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, new: T) {
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: Sig<T>, new: T) {
     if signal.with_untracked(|old| *old != new) {
         signal.set(new);
     }
@@ -129,10 +131,11 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, new
 impl FormState {
     /// A form whose draft and baseline are `baseline`.
     pub fn new(baseline: Value) -> Self {
-        let (document, write) = RwSignal::new(baseline.clone()).split();
-        let baseline = RwSignal::new(baseline);
+        let write = Sig::new(baseline.clone());
+        let document = write.read_only();
+        let baseline = Sig::new(baseline);
         let loaded = computed(move || baseline.with(UpdateUserPoolRequest::from_json));
-        let form_findings: RwSignal<Option<Memo<Vec<Finding>>>> = RwSignal::new(None);
+        let form_findings: Sig<Option<Memo<Vec<Finding>>>> = Sig::new(None);
         let findings = computed(move || {
             let mut all = loaded.with(|loaded| {
                 document.with(|d| validate::check_json(d, loaded.as_ref()).findings)
@@ -176,12 +179,12 @@ impl FormState {
             form_findings,
             changes,
             tallies,
-            touched: RwSignal::new(SortedSet::new()),
-            show_all: RwSignal::new(false),
-            filter: RwSignal::new(String::new()),
-            acknowledged: RwSignal::new(Vec::new()),
-            pool_locked: RwSignal::new(false),
-            reviewing: RwSignal::new(false),
+            touched: Sig::new(SortedSet::new()),
+            show_all: Sig::new(false),
+            filter: Sig::new(String::new()),
+            acknowledged: Sig::new(Vec::new()),
+            pool_locked: Sig::new(false),
+            reviewing: Sig::new(false),
             scopes: StoredValue::new(scopes),
         }
     }
@@ -312,10 +315,9 @@ impl FormState {
         let FormState {
             touched, show_all, ..
         } = self;
-        let findings: Signal<Vec<Finding>> = match self.scope_of(&pointer) {
-            Some((scope, _)) => scope.findings.into(),
-            None => self.findings.into(),
-        };
+        let scoped = self.scope_of(&pointer).map(|(scope, _)| scope.findings);
+        let all = self.findings;
+
         let covers = move |p: &str| {
             if inner {
                 form::within(p, &pointer)
@@ -328,7 +330,17 @@ impl FormState {
             if !visible {
                 return Vec::new();
             }
-            findings.with(|all| all.iter().filter(|f| covers(&f.pointer)).cloned().collect())
+            let pick = |found: &Vec<Finding>| -> Vec<Finding> {
+                found
+                    .iter()
+                    .filter(|f| covers(&f.pointer))
+                    .cloned()
+                    .collect()
+            };
+            match scoped {
+                Some(scoped) => scoped.with(pick),
+                None => all.with(pick),
+            }
         })
     }
 

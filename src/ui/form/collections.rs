@@ -38,6 +38,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use crate::ui::sig::Sig;
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
 
@@ -205,7 +207,7 @@ struct ListRows {
     /// Number of items (0 when the list is not set, or is not a list).
     len: Memo<usize>,
     /// Row ids in item order, as this editor last arranged them.
-    order: RwSignal<Vec<u64>>,
+    order: Sig<Vec<u64>>,
     /// Row ids in item order for the list as it is now: `order` while it fits the list; after a
     /// change from outside, the ids shown before as far as they go, and fresh ones for the rest.
     ids: Memo<Vec<u64>>,
@@ -220,7 +222,7 @@ impl ListRows {
                 _ => 0,
             })
         });
-        let order = RwSignal::new(Vec::new());
+        let order = Sig::new(Vec::new());
         let ids = Memo::new(move |previous: Option<&Vec<u64>>| {
             let len = len.get();
             order.with(|order| {
@@ -812,7 +814,7 @@ pub fn duplicate_keys(field: &Field, pointer: &str, rows: &[MapRow]) -> Vec<(u64
 #[derive(Clone, Copy)]
 pub struct MapDrafts {
     /// Rows by the map's pointer, with the map's table entry.
-    rows: RwSignal<SortedMap<String, (&'static Field, Vec<MapRow>)>>,
+    rows: Sig<SortedMap<String, (&'static Field, Vec<MapRow>)>>,
     /// One `R-FORM-DUPKEY` error for each row that repeats a key above it, in every map whose
     /// rows the draft still holds. Derived; all errors: count them and block sending.
     pub findings: Memo<Vec<Finding>>,
@@ -821,8 +823,8 @@ pub struct MapDrafts {
 impl MapDrafts {
     /// Rows and duplicate-key findings for the maps of `state`'s draft.
     pub fn new(state: FormState) -> Self {
-        let rows: RwSignal<SortedMap<String, (&'static Field, Vec<MapRow>)>> =
-            RwSignal::new(SortedMap::new());
+        let rows: Sig<SortedMap<String, (&'static Field, Vec<MapRow>)>> =
+            Sig::new(SortedMap::new());
         let document = state.document;
         let findings = computed(move || {
             rows.with(|all| {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::sig::Sig;
+
 use super::field::members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
@@ -45,7 +47,7 @@ pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
 pub fn group_panel(keep: &mut Keep, group: Group) -> E {
     let state = FormState::get();
     let tally = group_tally(state, group);
-    let open = RwSignal::new(true);
+    let open = Sig::new(true);
     let heading_id = format!("{}-heading", group.anchor());
     let body_id = format!("{}-body", group.anchor());
     let filter = state.filter;
