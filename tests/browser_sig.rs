@@ -1,5 +1,5 @@
-//! Browser tests of `ui::sig::Sig`, the console's signal: memos and effects follow it as they
-//! follow a Leptos signal. Run with `cargo test --target wasm32-unknown-unknown --test browser_sig`.
+//! Browser tests of `ui::sig`: `Sig`, the console's signal, which memos and effects follow as
+//! they follow a Leptos signal, and `Derived`, its memo, which holds its value type-erased. Run with `cargo test --target wasm32-unknown-unknown --test browser_sig`.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use cognito_pool_console::ui::sig::Sig;
+use cognito_pool_console::ui::sig::{Derived, Sig};
 use leptos::prelude::*;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -88,4 +88,52 @@ async fn an_effect_reruns_on_set_and_a_disposed_signal_gives_the_value_back() {
     drop(effect);
     drop(owner);
     assert_eq!(value.try_set("c".into()), Some("c".into()));
+}
+
+#[wasm_bindgen_test]
+fn a_derived_value_notifies_only_when_it_changes() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let text = Sig::new(String::from("abc"));
+        let length = Derived::new(move || text.with(String::len));
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = runs.clone();
+        // Two layers of different types over one memo type.
+        let label = Derived::new(move || {
+            counted.fetch_add(1, Ordering::Relaxed);
+            format!("{} letters", length.get())
+        });
+        assert_eq!(label.get(), "3 letters");
+        text.set("xyz".into());
+        assert_eq!(length.get(), 3);
+        assert_eq!(label.get(), "3 letters");
+        assert_eq!(
+            runs.load(Ordering::Relaxed),
+            1,
+            "an equal length must not rerun the label"
+        );
+        text.set("four".into());
+        assert_eq!(label.get(), "4 letters");
+        assert_eq!(runs.load(Ordering::Relaxed), 2);
+        assert_eq!(length.with_untracked(|n| n * 10), 40);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_derived_value_is_given_its_last_value() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let step = Sig::new(1_u32);
+        let history = Derived::with_previous(move |previous: Option<&Vec<u32>>| {
+            let mut all = previous.cloned().unwrap_or_default();
+            all.push(step.get());
+            all
+        });
+        assert_eq!(history.get(), [1]);
+        step.set(2);
+        step.set(3);
+        assert_eq!(history.get(), [1, 3]);
+        step.set(4);
+        assert_eq!(history.get_untracked(), [1, 3, 4]);
+    });
 }

@@ -6,8 +6,6 @@
 //! file holds the views and the sequence of calls.
 
 use leptos::prelude::*;
-
-use crate::ui::sig::Sig;
 use serde_json::Value;
 
 use crate::aws::api::{self, Operation};
@@ -23,6 +21,7 @@ use crate::ui::client;
 use crate::ui::connect::{problem_element, Problem, Session};
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::io::{download_name, Incoming, Replacer};
+use crate::ui::sig::Sig;
 use crate::ui::state::{computed, FormState};
 use crate::validate::Severity;
 

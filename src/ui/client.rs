@@ -3,8 +3,6 @@
 //! framing ([`api`]), errors ([`ApiError`]), backoff ([`Backoff`]) and clock skew ([`Clock`]).
 
 use gloo_net::http::Request;
-
-use crate::ui::sig::Sig;
 use web_sys::{ReferrerPolicy, RequestCache, RequestCredentials};
 
 use crate::aws::api::{self, Endpoint, Operation};
@@ -14,6 +12,7 @@ use crate::aws::error::{ApiError, ErrorKind};
 use crate::aws::retry::Backoff;
 use crate::aws::sign::Key;
 use crate::aws::time::{self, Millis};
+use crate::ui::sig::Sig;
 
 /// The browser's clock, in milliseconds since the epoch (the only place it is read, with
 /// [`crate::ui::io`]'s draft time stamps).

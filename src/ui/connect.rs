@@ -7,8 +7,6 @@
 //! paste events, the clock tick).
 
 use leptos::prelude::*;
-
-use crate::ui::sig::Sig;
 use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -23,6 +21,7 @@ use crate::model::region_of_pool_id;
 use crate::ui::client::{self, Link, Target};
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::io::{replace_feedback, Incoming, Place, Replacer};
+use crate::ui::sig::Sig;
 use crate::ui::state::FormState;
 
 /// The sessionStorage key of remembered credentials (only when the admin opts in).

@@ -19,8 +19,6 @@
 //! files, clock) and the views.
 
 use leptos::prelude::*;
-
-use crate::ui::sig::Sig;
 use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,6 +33,7 @@ use crate::sort::SortedSet;
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::form::collections::MapDrafts;
 use crate::ui::form::field::{finding_badge, finding_item};
+use crate::ui::sig::{Derived, Sig};
 use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -48,6 +47,13 @@ enum Outcome {
     NotJson(String),
     /// Read and checked.
     Checked(Box<Report>),
+}
+
+/// Never equal: every text gets a fresh report, and reports are not compared.
+impl PartialEq for Outcome {
+    fn eq(&self, _: &Outcome) -> bool {
+        false
+    }
 }
 
 fn outcome(text: &str) -> Outcome {
@@ -803,8 +809,7 @@ pub fn ImportPanel() -> impl IntoView {
 
 fn import_panel(keep: &mut Keep) -> E {
     let text = Sig::new(String::new());
-    // A fresh report for every text: reports are not compared.
-    let read = Memo::new_with_compare(move |_| text.with(|t| outcome(t)), |_, _| true);
+    let read = computed(move || text.with(|t| outcome(t)));
     let replacer = Replacer::get();
     let drafts = replacer.drafts;
     let status = replacer.status;
@@ -969,7 +974,7 @@ fn output(
     id: &'static str,
     label: &'static str,
     copy_name: &'static str,
-    text: Memo<Option<String>>,
+    text: Derived<Option<String>>,
     rows: &str,
 ) -> E {
     let text = move || text.get().unwrap_or_default();

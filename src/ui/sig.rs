@@ -7,7 +7,13 @@
 //! the value itself is per type. It is read and written with the same method names as a
 //! `RwSignal`, and memos and effects track it the same way.
 
+use std::any::Any;
+use std::marker::PhantomData;
+
 use leptos::prelude::*;
+
+#[cfg(doc)]
+use crate::ui::dom::Source;
 
 /// A value that memos and effects reading it (with [`Sig::get`] or [`Sig::with`]) follow.
 /// `Copy`, like every Leptos signal: the value lives in the reactive owner's arena.
@@ -127,5 +133,106 @@ impl<T: Clone + Send + Sync + 'static> ReadSig<T> {
     /// A copy of the value, untracked.
     pub fn get_untracked(&self) -> T {
         self.0.get_untracked()
+    }
+}
+
+/// A value a [`Derived`] holds, of whichever type: the memo under every `Derived` holds one, so
+/// Leptos's memo code is there once, not once per value type.
+struct Held(Box<dyn Any + Send + Sync>, fn(&Held, &Held) -> bool);
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Held) -> bool {
+        (self.1)(self, other)
+    }
+}
+
+impl Held {
+    fn new<T: PartialEq + Send + Sync + 'static>(value: T) -> Held {
+        Held(Box::new(value), |a, b| {
+            match (a.0.downcast_ref::<T>(), b.0.downcast_ref::<T>()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            }
+        })
+    }
+}
+
+/// A value computed from signals and memos, recomputed when they change, which notifies its
+/// readers only when the result differs from the last one: a Leptos memo, read as a `T`.
+pub struct Derived<T: 'static> {
+    memo: Memo<Held>,
+    _type: PhantomData<fn() -> T>,
+}
+
+impl<T: 'static> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Derived<T> {}
+
+impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
+    /// The memo of `compute`.
+    pub fn new(compute: impl Fn() -> T + Send + Sync + 'static) -> Self {
+        Derived::with_previous(move |_| compute())
+    }
+
+    /// The memo of `compute`, which is given the value it computed last (`None` the first
+    /// time).
+    pub fn with_previous(compute: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Self {
+        Derived {
+            memo: held_memo(Box::new(move |previous: Option<&Held>| {
+                Held::new(compute(previous.map(value_of)))
+            })),
+            _type: PhantomData,
+        }
+    }
+
+    /// Calls `f` with the value, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.memo.with(|held| f(value_of(held)))
+    }
+
+    /// Calls `f` with the value, untracked.
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.memo.with_untracked(|held| f(value_of(held)))
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Derived<T> {
+    /// A copy of the value, tracked.
+    pub fn get(&self) -> T {
+        self.with(T::clone)
+    }
+
+    /// A copy of the value, untracked.
+    pub fn get_untracked(&self) -> T {
+        self.with_untracked(T::clone)
+    }
+}
+
+/// How a [`Derived`]'s value is computed from its last one: a trait of its own for the reason
+/// given at [`Source`].
+trait Recompute: Send + Sync {
+    fn recompute(&self, previous: Option<&Held>) -> Held;
+}
+
+impl<F: Fn(Option<&Held>) -> Held + Send + Sync> Recompute for F {
+    fn recompute(&self, previous: Option<&Held>) -> Held {
+        self(previous)
+    }
+}
+
+fn held_memo(compute: Box<dyn Recompute>) -> Memo<Held> {
+    Memo::new(move |previous| compute.recompute(previous))
+}
+
+/// The `T` a `Derived<T>`'s memo holds: only [`Derived::new`] makes those memos, always from a
+/// `T`, so the downcast cannot fail.
+fn value_of<T: 'static>(held: &Held) -> &T {
+    match held.0.downcast_ref::<T>() {
+        Some(value) => value,
+        None => unreachable!("a Derived<T> holds a T"),
     }
 }

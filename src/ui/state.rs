@@ -15,8 +15,6 @@
 //! same way, by an effect that writes only the parts that changed.
 
 use leptos::prelude::*;
-
-use crate::ui::sig::{ReadSig, Sig};
 use serde_json::{json, Value};
 
 use crate::diff::{self, Change};
@@ -25,7 +23,7 @@ use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
-use crate::ui::dom::Source;
+use crate::ui::sig::{Derived, ReadSig, Sig};
 use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
@@ -39,15 +37,15 @@ pub struct FormState {
     pub baseline: Sig<Value>,
     /// Every finding of the draft: model constraints, cross-field rules, and the form's own
     /// findings about input the request cannot hold (see [`FormState::form_findings`]).
-    pub findings: Memo<Vec<Finding>>,
+    pub findings: Derived<Vec<Finding>>,
     /// Findings of the form itself, wired once at start-up (duplicate map keys from
     /// `MapDrafts`): a memo, so they stay derived.
-    pub form_findings: Sig<Option<Memo<Vec<Finding>>>>,
+    pub form_findings: Sig<Option<Derived<Vec<Finding>>>>,
     /// Every setting that differs from the baseline.
-    pub changes: Memo<Vec<Change>>,
+    pub changes: Derived<Vec<Change>>,
     /// The counts of every group, in [`schema::Group::ALL`] order: one pass over `findings`
     /// and `changes` for all the groups' headings and contents entries.
-    pub tallies: Memo<[form::Tally; schema::Group::ALL.len()]>,
+    pub tallies: Derived<[form::Tally; schema::Group::ALL.len()]>,
     /// Pointers of the controls the admin has edited or left: their findings are shown.
     pub touched: Sig<SortedSet<String>>,
     /// Set by "Review": every finding is shown, touched or not.
@@ -84,8 +82,8 @@ impl Scope {
     fn new(
         name: &'static str,
         document: ReadSig<Value>,
-        findings: Memo<Vec<Finding>>,
-        changes: Memo<Vec<Change>>,
+        findings: Derived<Vec<Finding>>,
+        changes: Derived<Vec<Change>>,
     ) -> Self {
         Scope {
             name,
@@ -135,7 +133,7 @@ impl FormState {
         let document = write.read_only();
         let baseline = Sig::new(baseline);
         let loaded = computed(move || baseline.with(UpdateUserPoolRequest::from_json));
-        let form_findings: Sig<Option<Memo<Vec<Finding>>>> = Sig::new(None);
+        let form_findings: Sig<Option<Derived<Vec<Finding>>>> = Sig::new(None);
         let findings = computed(move || {
             let mut all = loaded.with(|loaded| {
                 document.with(|d| validate::check_json(d, loaded.as_ref()).findings)
@@ -237,7 +235,7 @@ impl FormState {
     }
 
     /// The value at `pointer`, as a memo: it notifies only when that value changes.
-    pub fn value(self, pointer: String) -> Memo<Option<Value>> {
+    pub fn value(self, pointer: String) -> Derived<Option<Value>> {
         if let Some((scope, rest)) = self.scope_of(&pointer) {
             let member = scope.value;
             return computed(move || {
@@ -249,7 +247,7 @@ impl FormState {
     }
 
     /// The baseline's value at `pointer`.
-    pub fn baseline_value(self, pointer: String) -> Memo<Option<Value>> {
+    pub fn baseline_value(self, pointer: String) -> Derived<Option<Value>> {
         let baseline = self.baseline;
         computed(move || baseline.with(|b| form::get(b, &pointer).cloned()))
     }
@@ -301,17 +299,17 @@ impl FormState {
 
     /// The findings to show at exactly `pointer`: all of them once the control was touched or
     /// after "Review", none before.
-    pub fn findings_at(self, pointer: String) -> Memo<Vec<Finding>> {
+    pub fn findings_at(self, pointer: String) -> Derived<Vec<Finding>> {
         self.visible_findings(pointer, false)
     }
 
     /// The findings to show for a list edited as one control (a set of choices): those at the
     /// list and at each of its items, on the same terms as [`FormState::findings_at`].
-    pub fn findings_within(self, pointer: String) -> Memo<Vec<Finding>> {
+    pub fn findings_within(self, pointer: String) -> Derived<Vec<Finding>> {
         self.visible_findings(pointer, true)
     }
 
-    fn visible_findings(self, pointer: String, inner: bool) -> Memo<Vec<Finding>> {
+    fn visible_findings(self, pointer: String, inner: bool) -> Derived<Vec<Finding>> {
         let FormState {
             touched, show_all, ..
         } = self;
@@ -345,7 +343,7 @@ impl FormState {
     }
 
     /// Whether the value at `pointer` differs from the baseline.
-    pub fn changed_at(self, pointer: String) -> Memo<bool> {
+    pub fn changed_at(self, pointer: String) -> Derived<bool> {
         if let Some((scope, _)) = self.scope_of(&pointer) {
             let changed = scope.changed;
             return computed(move || changed.with(|c| c.iter().any(|p| form::within(p, &pointer))));
@@ -389,21 +387,12 @@ pub fn control_id(pointer: &str) -> String {
     id
 }
 
-/// A memo of `compute`, like `Memo::new(move |_| compute())`, with one copy of Leptos's memo
-/// code per value type instead of one per closure: the closure is boxed before it reaches
-/// `Memo::new`. The form creates a memo per control and per collection row, from a few dozen
-/// closures but only a dozen value types.
-pub fn computed<T, F>(compute: F) -> Memo<T>
+/// A memo of `compute` (see [`Derived`]): the closure is boxed, and the memo holds its value
+/// type-erased, so there is one copy of Leptos's memo code for the whole console.
+pub fn computed<T, F>(compute: F) -> Derived<T>
 where
     T: PartialEq + Send + Sync + 'static,
     F: Fn() -> T + Send + Sync + 'static,
 {
-    boxed_memo(Box::new(compute))
-}
-
-fn boxed_memo<T>(compute: Box<dyn Source<T> + Send + Sync>) -> Memo<T>
-where
-    T: PartialEq + Send + Sync + 'static,
-{
-    Memo::new(move |_| compute.get())
+    Derived::new(compute)
 }

@@ -34,16 +34,13 @@
 //!   others, and do not send while it is non-empty: every finding it holds is an error, e.g.
 //!   `errors = state.findings.with(count_errors) + drafts.findings.with(Vec::len)`.
 
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use leptos::prelude::*;
-
-use crate::ui::sig::Sig;
 use serde_json::{Map, Value};
 use wasm_bindgen::JsCast;
-
-use std::rc::Rc;
 
 use super::field::{field_element, findings_list, help, tier_note};
 use super::widgets::bind_choice;
@@ -53,6 +50,7 @@ use crate::pattern::Pattern;
 use crate::schema::{self, Field, Shape};
 use crate::sort::SortedMap;
 use crate::ui::dom::{self, Keep, E};
+use crate::ui::sig::{Derived, Sig};
 use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding, Severity};
 
@@ -203,14 +201,14 @@ struct ListRows {
     field: &'static Field,
     pointer: StoredValue<String>,
     /// The list in the draft.
-    value: Memo<Option<Value>>,
+    value: Derived<Option<Value>>,
     /// Number of items (0 when the list is not set, or is not a list).
-    len: Memo<usize>,
+    len: Derived<usize>,
     /// Row ids in item order, as this editor last arranged them.
     order: Sig<Vec<u64>>,
     /// Row ids in item order for the list as it is now: `order` while it fits the list; after a
     /// change from outside, the ids shown before as far as they go, and fresh ones for the rest.
-    ids: Memo<Vec<u64>>,
+    ids: Derived<Vec<u64>>,
 }
 
 impl ListRows {
@@ -223,7 +221,7 @@ impl ListRows {
             })
         });
         let order = Sig::new(Vec::new());
-        let ids = Memo::new(move |previous: Option<&Vec<u64>>| {
+        let ids = Derived::with_previous(move |previous: Option<&Vec<u64>>| {
             let len = len.get();
             order.with(|order| {
                 if order.len() == len {
@@ -268,7 +266,7 @@ impl ListRows {
     }
 
     /// The row index of row `id`, as a memo.
-    fn index_of(self, id: u64) -> Memo<Option<usize>> {
+    fn index_of(self, id: u64) -> Derived<Option<usize>> {
         let ids = self.ids;
         computed(move || ids.with(|ids| ids.iter().position(|x| *x == id)))
     }
@@ -395,7 +393,7 @@ fn collection_frame(
     keep: &mut Keep,
     field: &'static Field,
     pointer: String,
-    findings: Memo<Vec<Finding>>,
+    findings: Derived<Vec<Finding>>,
     full: Signal<bool>,
     on_add: impl Fn() + 'static,
     rows: E,
@@ -565,7 +563,7 @@ fn list_rows(
 }
 
 /// The findings of the list or map at `pointer` itself, shown once anything in it was touched.
-fn collection_findings(state: FormState, pointer: String) -> Memo<Vec<Finding>> {
+fn collection_findings(state: FormState, pointer: String) -> Derived<Vec<Finding>> {
     computed(move || scoped_findings(state, &pointer, true, &[]))
 }
 
@@ -817,7 +815,7 @@ pub struct MapDrafts {
     rows: Sig<SortedMap<String, (&'static Field, Vec<MapRow>)>>,
     /// One `R-FORM-DUPKEY` error for each row that repeats a key above it, in every map whose
     /// rows the draft still holds. Derived; all errors: count them and block sending.
-    pub findings: Memo<Vec<Finding>>,
+    pub findings: Derived<Vec<Finding>>,
 }
 
 impl MapDrafts {
@@ -913,12 +911,12 @@ struct MapRows {
     value_field: &'static Field,
     pointer: StoredValue<String>,
     /// The map in the draft.
-    value: Memo<Option<Value>>,
+    value: Derived<Option<Value>>,
     /// The rows shown: the kept rows while the draft holds the map they wrote, else rows derived
     /// from the draft.
-    rows: Memo<Vec<MapRow>>,
+    rows: Derived<Vec<MapRow>>,
     /// Duplicate-key errors by row id.
-    duplicates: Memo<Vec<(u64, Finding)>>,
+    duplicates: Derived<Vec<(u64, Finding)>>,
 }
 
 impl MapRows {
@@ -928,7 +926,7 @@ impl MapRows {
         let drafts = MapDrafts::get();
         let value = state.value(pointer.clone());
         let pointer = StoredValue::new(pointer);
-        let rows = Memo::new(move |previous: Option<&Vec<MapRow>>| {
+        let rows = Derived::with_previous(move |previous: Option<&Vec<MapRow>>| {
             let kept = pointer.with_value(|p| {
                 drafts
                     .rows

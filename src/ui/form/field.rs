@@ -9,6 +9,7 @@ use super::widgets::{line_input, multi_select, select_input, template_input};
 use crate::form;
 use crate::schema::{Field, Tier, Widget};
 use crate::ui::dom::{self, Keep, E};
+use crate::ui::sig::Derived;
 use crate::ui::state::{control_id, FormState};
 use crate::validate::{join_pointer, Finding};
 
@@ -168,13 +169,13 @@ pub fn Findings(
     /// Id of the list (referenced by `aria-describedby`).
     id: String,
     /// The findings to list.
-    findings: Memo<Vec<Finding>>,
+    findings: Derived<Vec<Finding>>,
 ) -> impl IntoView {
     dom::piece(move |keep| findings_list(keep, id, findings))
 }
 
 /// The element of [`Findings`].
-pub(super) fn findings_list(keep: &mut Keep, id: String, findings: Memo<Vec<Finding>>) -> E {
+pub(super) fn findings_list(keep: &mut Keep, id: String, findings: Derived<Vec<Finding>>) -> E {
     let list = E::new("ul").class("field-findings").attr("id", &id);
     dom::keyed(
         keep,
@@ -210,7 +211,7 @@ pub fn members(keep: &mut Keep, fields: Vec<&'static Field>, pointer: &str) -> V
         .filter_map(|field| field_element(keep, field, join_pointer(pointer, field.name())))
         .collect();
     if !legacy.is_empty() {
-        let legacy_values: Vec<Memo<Option<serde_json::Value>>> = legacy
+        let legacy_values: Vec<Derived<Option<serde_json::Value>>> = legacy
             .iter()
             .map(|f| state.value(join_pointer(pointer, f.name())))
             .collect();

@@ -1,14 +1,11 @@
 //! One group of the form (a section of the page): heading with its counts, collapsible, and the
 //! group's top-level settings.
 
-use leptos::prelude::*;
-
-use crate::ui::sig::Sig;
-
 use super::field::members;
 use crate::form::{self, Tally};
 use crate::schema::Group;
 use crate::ui::dom::{Keep, E};
+use crate::ui::sig::{Derived, Sig};
 use crate::ui::state::{computed, FormState};
 
 /// "2 changed · 1 error · 3 warnings", or nothing when all are zero.
@@ -35,7 +32,7 @@ pub fn tally_text(tally: Tally) -> String {
 
 /// The counts of `group`, as a memo over the form's counts of every group: it notifies only
 /// when this group's counts change.
-pub fn group_tally(state: FormState, group: Group) -> Memo<Tally> {
+pub fn group_tally(state: FormState, group: Group) -> Derived<Tally> {
     computed(move || {
         state
             .tallies

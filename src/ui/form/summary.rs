@@ -8,6 +8,7 @@ use super::field::{finding_badge, finding_item, finding_key};
 use crate::form;
 use crate::schema;
 use crate::ui::dom::{self, Keep, E};
+use crate::ui::sig::Derived;
 use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -57,7 +58,7 @@ fn css_escape(value: &str) -> String {
 }
 
 /// The numbers of errors and of warnings among `findings`.
-fn counts(findings: Memo<Vec<Finding>>) -> (Memo<usize>, Memo<usize>) {
+fn counts(findings: Derived<Vec<Finding>>) -> (Derived<usize>, Derived<usize>) {
     let errors = computed(move || {
         findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count())
     });
