@@ -21,7 +21,7 @@ use crate::ui::client;
 use crate::ui::connect::{problem_element, Problem, Session};
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::io::{download_name, Incoming, Replacer};
-use crate::ui::sig::Sig;
+use crate::ui::sig::{effect, Sig};
 use crate::ui::state::{computed, FormState};
 use crate::validate::Severity;
 
@@ -139,12 +139,12 @@ pub fn ReviewPanel() -> impl IntoView {
     };
 
     // A new edit after an outcome starts a new review: risky changes are confirmed again.
-    Effect::new(move |previous_changes: Option<usize>| {
+    let counted = std::cell::Cell::new(None);
+    effect(move || {
         let n = state.changes.with(Vec::len);
-        if previous_changes.is_some_and(|p| p != n) {
+        if counted.replace(Some(n)).is_some_and(|p| p != n) {
             confirmed.set(SortedSet::new());
         }
-        n
     });
 
     let apply = move |_| {

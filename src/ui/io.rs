@@ -33,7 +33,7 @@ use crate::sort::SortedSet;
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::form::collections::MapDrafts;
 use crate::ui::form::field::{finding_badge, finding_item};
-use crate::ui::sig::{Derived, Sig};
+use crate::ui::sig::{effect, Derived, Sig};
 use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -622,7 +622,7 @@ impl Drafts {
         let Drafts {
             pending, trouble, ..
         } = self;
-        Effect::new(move |_| {
+        effect(move || {
             let plan = pending.with(|undecided| {
                 state.baseline.with(|baseline| {
                     state.document.with(|draft| {

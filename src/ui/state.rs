@@ -23,7 +23,7 @@ use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
-use crate::ui::sig::{Derived, ReadSig, Sig};
+use crate::ui::sig::{effect, Derived, ReadSig, Sig};
 use crate::validate::{self, Finding, Severity};
 
 /// The state of the form. `Copy`: every field is a signal handle.
@@ -153,7 +153,7 @@ impl FormState {
         // part stayed the same are not even asked. Display only: every decision (Review, the
         // summary, what is sent) reads `findings` and `changes` themselves.
         let members = scopes.clone();
-        Effect::new(move |_| {
+        effect(move || {
             findings.with(|findings| {
                 changes.with(|changes| {
                     for scope in &members {
