@@ -7,7 +7,6 @@
 //! paste events, the clock tick).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
@@ -21,7 +20,7 @@ use crate::model::region_of_pool_id;
 use crate::ui::client::{self, Link, Target};
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::io::{replace_feedback, Incoming, Place, Replacer};
-use crate::ui::sig::Sig;
+use crate::ui::sig::{spawn, Sig};
 use crate::ui::state::FormState;
 
 /// The sessionStorage key of remembered credentials (only when the admin opts in).
@@ -269,16 +268,17 @@ impl Session {
 
     /// Runs `work` as the one call in flight: buttons are disabled and progress shows until
     /// it ends.
-    pub fn run<F>(self, work: F)
-    where
-        F: std::future::Future<Output = ()> + 'static,
-    {
+    pub fn run(self, work: impl std::future::Future<Output = ()> + 'static) {
+        self.run_boxed(Box::pin(work));
+    }
+
+    fn run_boxed(self, work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
         if self.busy.get_untracked() {
             return;
         }
         self.busy.set(true);
         let session = self;
-        spawn_local(async move {
+        spawn(async move {
             work.await;
             session.busy.try_set(false);
             session.link.progress.try_set(None);

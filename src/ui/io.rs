@@ -19,7 +19,6 @@
 //! files, clock) and the views.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -33,7 +32,7 @@ use crate::sort::SortedSet;
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::form::collections::MapDrafts;
 use crate::ui::form::field::{finding_badge, finding_item};
-use crate::ui::sig::{effect, Derived, Sig};
+use crate::ui::sig::{effect, spawn, Derived, Sig};
 use crate::ui::state::{computed, FormState};
 use crate::validate::{Finding, Severity};
 
@@ -838,7 +837,7 @@ fn import_panel(keep: &mut Keep) -> E {
             return;
         };
         let name = file.name();
-        spawn_local(async move {
+        spawn(async move {
             let message = match JsFuture::from(file.text()).await {
                 Ok(content) => {
                     text.try_set(content.as_string().unwrap_or_default());
@@ -991,7 +990,7 @@ fn output(
     let copy = move |_| {
         let value = untrack(text);
         let element = element.clone();
-        spawn_local(async move {
+        spawn(async move {
             let message = match write_clipboard(&value).await {
                 Ok(()) => "Copied".to_owned(),
                 Err(why) => {

@@ -1,4 +1,5 @@
-//! The console's reactive values: [`Sig`] (a signal), [`Derived`] (a memo) and [`effect`].
+//! The console's reactive values: [`Sig`] (a signal), [`Derived`] (a memo), [`effect`], and
+//! [`spawn`] for tasks.
 //!
 //! A `RwSignal<T>` or a `Memo<T>` brings, for every value type `T`, its own copy of Leptos's
 //! storing, reading, tracking and notifying code (1 to 2 KB of wasm per type, and the console
@@ -10,7 +11,9 @@
 //! steps: 266.6 -> 251.0 KB gzip of dist).
 
 use std::any::Any;
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -78,10 +81,15 @@ impl<T: Send + Sync + 'static> Sig<T> {
         self.changed.notify();
     }
 
+    /// Whether the signal was disposed (with its owner, as when its part of the page is gone).
+    pub fn is_disposed(&self) -> bool {
+        self.value.is_disposed()
+    }
+
     /// Sets the value and notifies the readers, unless the signal was disposed (its owner is
     /// gone, as after an `await`): then it gives `value` back.
     pub fn try_set(&self, value: T) -> Option<T> {
-        if self.value.is_disposed() {
+        if self.is_disposed() {
             return Some(value);
         }
         self.set(value);
@@ -266,4 +274,14 @@ pub fn effect(run: impl Fn() + 'static) {
 
 fn effect_boxed(run: Box<dyn Source<()>>) {
     Effect::new(move |_| run.get());
+}
+
+/// Runs `work` to its end without blocking the page: Leptos's `spawn_local`, with one copy of
+/// its code for every task (the future is boxed before it gets there).
+pub fn spawn(work: impl Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(work));
+}
+
+fn spawn_boxed(work: Pin<Box<dyn Future<Output = ()>>>) {
+    leptos::task::spawn_local(work);
 }

@@ -60,7 +60,7 @@ pub struct FormState {
     /// Set by "Review": the review of what will be sent is open.
     pub reviewing: Sig<bool>,
     /// The draft, findings and changes of each top-level member, in table order.
-    scopes: StoredValue<Vec<Scope>>,
+    scopes: Sig<Vec<Scope>>,
 }
 
 /// What the form knows under one top-level member of the request (`Policies`,
@@ -183,7 +183,7 @@ impl FormState {
             acknowledged: Sig::new(Vec::new()),
             pool_locked: Sig::new(false),
             reviewing: Sig::new(false),
-            scopes: StoredValue::new(scopes),
+            scopes: Sig::new(scopes),
         }
     }
 
@@ -193,7 +193,7 @@ impl FormState {
         let (top, rest) = form::split_top(pointer)?;
         let scope = self
             .scopes
-            .with_value(|scopes| scopes.iter().find(|s| s.name == top).copied())?;
+            .with_untracked(|scopes| scopes.iter().find(|s| s.name == top).copied())?;
         Some((scope, rest.to_owned()))
     }
 
@@ -277,7 +277,7 @@ impl FormState {
             return;
         }
         self.document.with_untracked(|d| {
-            self.scopes.with_value(|scopes| {
+            self.scopes.with_untracked(|scopes| {
                 for scope in scopes {
                     let now = d.get(scope.name);
                     if scope.value.with_untracked(|v| v.as_ref() != now) {

@@ -199,7 +199,7 @@ fn baseline_keeps_empty(state: FormState, pointer: &str) -> bool {
 struct ListRows {
     state: FormState,
     field: &'static Field,
-    pointer: StoredValue<String>,
+    pointer: Sig<String>,
     /// The list in the draft.
     value: Derived<Option<Value>>,
     /// Number of items (0 when the list is not set, or is not a list).
@@ -240,7 +240,7 @@ impl ListRows {
         ListRows {
             state,
             field,
-            pointer: StoredValue::new(pointer),
+            pointer: Sig::new(pointer),
             value,
             len,
             order,
@@ -249,7 +249,7 @@ impl ListRows {
     }
 
     fn pointer(self) -> String {
-        self.pointer.get_value()
+        self.pointer.get_untracked()
     }
 
     fn item_pointer(self, index: usize) -> String {
@@ -394,7 +394,7 @@ fn collection_frame(
     field: &'static Field,
     pointer: String,
     findings: Derived<Vec<Finding>>,
-    full: Signal<bool>,
+    full: Derived<bool>,
     on_add: impl Fn() + 'static,
     rows: E,
 ) -> E {
@@ -406,7 +406,7 @@ fn collection_frame(
     let noun = lower_noun(row_noun(field));
     let filter = state.filter;
     let changed = state.changed_at(pointer.clone());
-    let reset_pointer = StoredValue::new(pointer.clone());
+    let reset_pointer = Sig::new(pointer.clone());
     let marks = field.legacy || field.tier.is_some();
     let head = move |keep: &mut Keep| -> Vec<E> {
         if !(marks || changed.get()) {
@@ -428,7 +428,7 @@ fn collection_frame(
                 E::button("link-button")
                     .text("Reset")
                     .on(keep, "click", move |_| {
-                        reset_pointer.with_value(|p| state.reset(p))
+                        reset_pointer.with_untracked(|p| state.reset(p))
                     }),
             ]
         })]
@@ -590,7 +590,7 @@ pub(super) fn text_list_editor(
             "collection-row text-row",
             move |keep, id, index| text_row(keep, rows, item, id, index),
         );
-        let full = Signal::derive(move || rows.limit_reached());
+        let full = computed(move || rows.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
 }
@@ -688,7 +688,7 @@ pub(super) fn record_list_editor(
             "collection-row record-row",
             move |keep, id, index| vec![record_row(keep, rows, item, id, index)],
         );
-        let full = Signal::derive(move || rows.limit_reached());
+        let full = computed(move || rows.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
 }
@@ -909,7 +909,7 @@ struct MapRows {
     field: &'static Field,
     key_field: &'static Field,
     value_field: &'static Field,
-    pointer: StoredValue<String>,
+    pointer: Sig<String>,
     /// The map in the draft.
     value: Derived<Option<Value>>,
     /// The rows shown: the kept rows while the draft holds the map they wrote, else rows derived
@@ -925,9 +925,9 @@ impl MapRows {
         let value_field = field.child("{value}")?;
         let drafts = MapDrafts::get();
         let value = state.value(pointer.clone());
-        let pointer = StoredValue::new(pointer);
+        let pointer = Sig::new(pointer);
         let rows = Derived::with_previous(move |previous: Option<&Vec<MapRow>>| {
-            let kept = pointer.with_value(|p| {
+            let kept = pointer.with_untracked(|p| {
                 drafts
                     .rows
                     .with(|all| all.get(p).map(|(_, rows)| rows.clone()))
@@ -938,7 +938,7 @@ impl MapRows {
             })
         });
         let duplicates = computed(move || {
-            rows.with(|rows| pointer.with_value(|p| duplicate_keys(field, p, rows)))
+            rows.with(|rows| pointer.with_untracked(|p| duplicate_keys(field, p, rows)))
         });
         Some(MapRows {
             state,
@@ -954,12 +954,12 @@ impl MapRows {
     }
 
     fn pointer(self) -> String {
-        self.pointer.get_value()
+        self.pointer.get_untracked()
     }
 
     /// Whether the editor is still mounted (a blur can arrive after it was removed).
     fn alive(self) -> bool {
-        self.pointer.try_with_value(|_| ()).is_some()
+        !self.pointer.is_disposed()
     }
 
     fn base_id(self) -> String {
@@ -1172,7 +1172,7 @@ pub(super) fn key_value_editor(
                     .child(map_row(keep, map, id))
             },
         );
-        let full = Signal::derive(move || map.limit_reached());
+        let full = computed(move || map.limit_reached());
         collection_frame(keep, field, pointer, findings, full, on_add, list)
     })
 }
@@ -1225,8 +1225,8 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
         let key = key.get();
         (!key.is_empty()).then(|| map.entry_pointer(&key))
     });
-    let base = StoredValue::new(map.base_id());
-    let findings_id = StoredValue::new(format!("{}-row{id}-findings", map.base_id()));
+    let base = Sig::new(map.base_id());
+    let findings_id = Sig::new(format!("{}-row{id}-findings", map.base_id()));
     let findings = computed(move || {
         let mut shown: Vec<Finding> = map.duplicates.with(|d| {
             d.iter()
@@ -1251,11 +1251,11 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
     let described_by = move || {
         findings
             .with(|f| !f.is_empty())
-            .then(|| findings_id.get_value())
+            .then(|| findings_id.get_untracked())
     };
     let key_id = move || match (owner.get(), entry.get()) {
         (true, Some(entry)) => control_id(&entry),
-        _ => format!("{}-row{id}-key", base.get_value()),
+        _ => format!("{}-row{id}-key", base.get_untracked()),
     };
     let noun = row_noun(map.field);
     let choices = map.key_choices();
@@ -1314,7 +1314,7 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
         let value_field = map.value_field;
         let value_id: Rc<dyn Fn() -> String> = Rc::new(move || match (owner.get(), entry.get()) {
             (true, Some(entry)) => format!("{}-value", control_id(&entry)),
-            _ => format!("{}-row{id}-value", base.get_value()),
+            _ => format!("{}-row{id}-value", base.get_untracked()),
         });
         let for_input = value_id.clone();
         let input = row_input(
@@ -1337,7 +1337,7 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
             let value_id: Rc<dyn Fn() -> String> =
                 Rc::new(move || match (owner.get(), member_pointer()) {
                     (true, Some(pointer)) => control_id(&pointer),
-                    _ => format!("{}-row{id}-{}", base.get_value(), member.name()),
+                    _ => format!("{}-row{id}-{}", base.get_untracked(), member.name()),
                 });
             let for_input = value_id.clone();
             let input = row_input(
@@ -1377,11 +1377,11 @@ fn map_row(keep: &mut Keep, map: MapRows, id: u64) -> E {
                 .flag_with(keep, "hidden", move || !key.with(String::is_empty))
                 .text("Not part of the request until it has a key."),
         )
-        .child(findings_list(keep, findings_id.get_value(), findings))
+        .child(findings_list(keep, findings_id.get_untracked(), findings))
         .child(
             E::new("div").class("row-actions").child(
                 E::button("secondary danger")
-                    .attr("id", &format!("{}-row{id}-remove", base.get_value()))
+                    .attr("id", &format!("{}-row{id}-remove", base.get_untracked()))
                     .attr_with(keep, "aria-label", move || {
                         Some(format!(
                             "Remove {} {}",

@@ -10,7 +10,7 @@ use crate::form;
 use crate::schema::{Field, Tier, Widget};
 use crate::ui::dom::{self, Keep, E};
 use crate::ui::sig::Derived;
-use crate::ui::state::{control_id, FormState};
+use crate::ui::state::{computed, control_id, FormState};
 use crate::validate::{join_pointer, Finding};
 
 /// The control for `field` at `pointer`, chosen by the field's widget kind.
@@ -65,8 +65,8 @@ fn field_row(keep: &mut Keep, field: &'static Field, pointer: String) -> E {
     };
     let attrs = ControlAttrs {
         id: id.clone(),
-        described_by: Signal::derive(described_by),
-        invalid: Signal::derive(move || {
+        described_by: computed(described_by),
+        invalid: computed(move || {
             findings.with(|f| f.iter().any(|f| f.severity.as_str() == "error"))
         }),
     };
@@ -158,9 +158,9 @@ pub struct ControlAttrs {
     /// The control's id (the label's `for`).
     pub id: String,
     /// Ids of the help and findings that describe it.
-    pub described_by: Signal<String>,
+    pub described_by: Derived<String>,
     /// Whether an error stands on it.
-    pub invalid: Signal<bool>,
+    pub invalid: Derived<bool>,
 }
 
 /// The findings of one control, errors and warnings styled apart.

@@ -8,6 +8,7 @@ use super::field::{findings_list, help, members};
 use crate::form;
 use crate::schema::Field;
 use crate::ui::dom::{Keep, E};
+use crate::ui::sig::Sig;
 use crate::ui::state::{computed, control_id, FormState};
 
 /// A structure: legend, help, an "include" switch when it is optional, and its members.
@@ -20,7 +21,7 @@ pub fn section_view(keep: &mut Keep, field: &'static Field, pointer: String) -> 
     let id = control_id(&pointer);
     let switch_id = format!("{id}-include");
     let findings_id = format!("{id}-findings");
-    let toggle_pointer = StoredValue::new(pointer.clone());
+    let toggle_pointer = Sig::new(pointer.clone());
     let filter = state.filter;
     let mut section = E::new("fieldset")
         .class("section")
@@ -46,7 +47,7 @@ pub fn section_view(keep: &mut Keep, field: &'static Field, pointer: String) -> 
                         .flag_with(keep, "checked", move || present.get())
                         .on(keep, "change", move |ev| {
                             let new = event_target_checked(&ev).then(|| Value::Object(Map::new()));
-                            toggle_pointer.with_value(|p| state.edit(p, new));
+                            toggle_pointer.with_untracked(|p| state.edit(p, new));
                         }),
                 )
                 .text(" Send ")
