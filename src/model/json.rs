@@ -74,6 +74,17 @@ impl<T: FromJson> Member for Option<T> {
     }
 }
 
+/// The members of `value` when it is an object with no member outside `names`: the one copy of
+/// that check for every structure.
+#[inline(never)]
+pub fn members<'a>(value: &'a Value, names: &[&str]) -> Option<&'a serde_json::Map<String, Value>> {
+    let members = value.as_object()?;
+    if members.keys().any(|key| !names.contains(&key.as_str())) {
+        return None;
+    }
+    Some(members)
+}
+
 /// Declares how a model structure is read from JSON: its fields and their wire names. Generates
 /// [`FromJson`] (unknown members refused) and serde's `Deserialize` through it.
 macro_rules! from_json {
@@ -83,11 +94,7 @@ macro_rules! from_json {
         {
             fn from_json(value: &serde_json::Value) -> Option<Self> {
                 use $crate::model::json::Member;
-                const NAMES: &[&str] = &[$($wire),*];
-                let members = value.as_object()?;
-                if members.keys().any(|key| !NAMES.contains(&key.as_str())) {
-                    return None;
-                }
+                let members = $crate::model::json::members(value, &[$($wire),*])?;
                 Some($name { $($field: Member::member(members.get($wire))?,)* })
             }
         }
