@@ -32,6 +32,7 @@ use serde_json::Value;
 
 use crate::aws::time::{self, Millis, MS_PER_DAY};
 use crate::diff;
+use crate::export;
 use crate::sort;
 
 /// The prefix of every key this console stores a draft under.
@@ -135,14 +136,15 @@ pub fn encode(
                 .collect(),
         )
     });
-    // Written member by member with `Value`'s own `Display` (the same compact JSON
-    // `serde_json::to_string` gives), so that nothing is copied and no serde serialiser is
-    // compiled for a wire struct.
-    let mut text = format!(
-        "{{\"version\":{VERSION},\"savedAt\":{saved_at},\"baseline\":{baseline},\"draft\":{draft}"
-    );
+    // Written member by member (the same compact JSON `serde_json::to_string` gives), so that
+    // nothing is copied and no serde serialiser is compiled for a wire struct.
+    let mut text = format!("{{\"version\":{VERSION},\"savedAt\":{saved_at},\"baseline\":");
+    export::push_json(&mut text, baseline);
+    text.push_str(",\"draft\":");
+    export::push_json(&mut text, draft);
     if let Some(rows) = rows {
-        text.push_str(&format!(",\"rows\":{rows}"));
+        text.push_str(",\"rows\":");
+        export::push_json(&mut text, &rows);
     }
     text.push('}');
     text
@@ -185,7 +187,7 @@ impl StoredDraft {
         match members.get("version") {
             None => return Err(DecodeError::NoVersion),
             Some(v) if v.as_u64() == Some(VERSION) => {}
-            Some(v) => return Err(DecodeError::UnsupportedVersion(v.to_string())),
+            Some(v) => return Err(DecodeError::UnsupportedVersion(export::json_text(v))),
         }
         let saved_at =
             members

@@ -39,6 +39,45 @@ pub fn compact(document: &Value) -> String {
     out
 }
 
+/// `value` as compact JSON, members in key order: what `value.to_string()` gives, written here
+/// so that serde_json's serializer (with its pretty printer) is not in the wasm.
+pub fn json_text(value: &Value) -> String {
+    let mut out = String::new();
+    push_json(&mut out, value);
+    out
+}
+
+/// Appends `value` as [`json_text`] writes it.
+pub fn push_json(out: &mut String, value: &Value) {
+    write_ordered(out, value, None, None);
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
+/// short forms `\b \t \n \f \r`, and `\u00xx` for the other control characters.
+pub fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let b = c as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[b >> 4]));
+                out.push(char::from(HEX[b & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Writes `value`; `members` are the known members when it is a structure, `entries` the
 /// entry of a map's values or a list's items.
 fn write_ordered(
@@ -57,7 +96,7 @@ fn write_ordered(
                         out.push(',');
                     }
                     written += 1;
-                    out.push_str(&Value::from(key).to_string());
+                    push_json_string(out, key);
                     out.push(':');
                     write_field(out, value, field);
                 };
@@ -84,7 +123,11 @@ fn write_ordered(
             }
             out.push(']');
         }
-        leaf => out.push_str(&leaf.to_string()),
+        Value::String(text) => push_json_string(out, text),
+        Value::Number(number) => out.push_str(&number.to_string()),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Null => out.push_str("null"),
     }
 }
 

@@ -89,6 +89,14 @@ proptest! {
     }
 
     #[test]
+    fn the_json_text_is_serde_jsons_compact_text(document in arbitrary_json(), key in any::<String>(), text in any::<String>()) {
+        prop_assert_eq!(export::json_text(&document), document.to_string());
+        // Any key and any string, control characters and quotes included.
+        let odd = json!({ key.clone(): text.clone(), "list": [text, key, "\u{1}\u{1f}\"\\/\u{7f}"] });
+        prop_assert_eq!(export::json_text(&odd), odd.to_string());
+    }
+
+    #[test]
     fn the_export_layout_matches_serde_json_pretty(document in arbitrary_json()) {
         let compact = serde_json::to_string(&document).expect("compact");
         prop_assert_eq!(export::indent(&compact), serde_json::to_string_pretty(&document).expect("pretty"));

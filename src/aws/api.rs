@@ -236,12 +236,12 @@ pub fn list_body(next_token: Option<&str>) -> String {
     if let Some(token) = next_token {
         body["NextToken"] = Value::String(token.to_owned());
     }
-    body.to_string()
+    crate::export::json_text(&body)
 }
 
 /// The body of `DescribeUserPool`.
 pub fn describe_body(pool_id: &str) -> String {
-    json!({ "UserPoolId": pool_id }).to_string()
+    crate::export::json_text(&json!({ "UserPoolId": pool_id }))
 }
 
 /// One pool in the list.

@@ -22,7 +22,7 @@ pub fn same(a: &Value, b: &Value) -> bool {
                 return false;
             }
             if x.iter().chain(y).all(|v| !v.is_object() && !v.is_array()) {
-                let key = |v: &Value| v.to_string();
+                let key = crate::export::json_text;
                 let mut xs: Vec<String> = x.iter().map(key).collect();
                 let mut ys: Vec<String> = y.iter().map(key).collect();
                 sort::sort(&mut xs);

@@ -101,14 +101,14 @@ impl Credentials {
     /// A small JSON form for the opt-in "remember for this tab" (sessionStorage), read back
     /// exactly by [`Credentials::from_session_storage`].
     pub fn to_session_storage(&self) -> String {
-        json!({
+        let kept = json!({
             "v": 1,
             "id": self.access_key_id,
             "secret": self.secret_access_key,
             "token": self.session_token,
             "exp": self.expires_at,
-        })
-        .to_string()
+        });
+        crate::export::json_text(&kept)
     }
 
     /// Reads what [`Credentials::to_session_storage`] wrote; `None` for anything else.

@@ -20,7 +20,7 @@ use crate::sort::SortedSet;
 use crate::ui::client;
 use crate::ui::connect::{problem_element, Problem, Session};
 use crate::ui::dom::{self, Keep, E};
-use crate::ui::io::{download_name, Incoming, Replacer};
+use crate::ui::io::{download_name, shown_value, Incoming, Replacer};
 use crate::ui::sig::{effect, Sig};
 use crate::ui::state::{computed, FormState};
 use crate::validate::Severity;
@@ -44,10 +44,6 @@ enum Stage {
     Failed(Problem),
 }
 
-fn shown(value: Option<&Value>) -> String {
-    value.map_or_else(|| "not set".to_owned(), Value::to_string)
-}
-
 fn label_of(path: &str) -> &'static str {
     schema::field(path).map_or("Setting not in the model", |f| f.label)
 }
@@ -65,13 +61,13 @@ fn change_list(changes: &[Change], class: &str) -> E {
                 .child(
                     E::new("code")
                         .class("change-before")
-                        .text(&shown(c.before.as_ref())),
+                        .text(&shown_value(c.before.as_ref())),
                 )
                 .text(" → ")
                 .child(
                     E::new("code")
                         .class("change-after")
-                        .text(&shown(c.after.as_ref())),
+                        .text(&shown_value(c.after.as_ref())),
                 ),
         )
     })
@@ -370,7 +366,7 @@ pub fn ReviewPanel() -> impl IntoView {
     let previous_href = move || {
         previous.with(|p| {
             p.as_ref().map(|v| {
-                let text = crate::export::indent(&v.to_string());
+                let text = crate::export::indent(&crate::export::json_text(v));
                 format!(
                     "data:application/json;charset=utf-8,{}",
                     String::from(js_sys::encode_uri_component(&text))

@@ -1194,8 +1194,9 @@ fn export_panel(keep: &mut Keep) -> E {
 // ---- Changes -------------------------------------------------------------------------------
 
 /// A value as the change list shows it: compact JSON, or "not set".
-fn shown_value(value: Option<&Value>) -> String {
-    value.map_or_else(|| "not set".to_owned(), Value::to_string)
+/// A value in a list of changes: its JSON, or "not set".
+pub fn shown_value(value: Option<&Value>) -> String {
+    value.map_or_else(|| "not set".to_owned(), export::json_text)
 }
 
 /// Every setting the draft changes compared with its baseline, old and new, each with Reset.
