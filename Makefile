@@ -21,7 +21,7 @@ NO_NET := $(shell if unshare -n true 2>/dev/null; then echo unshare -n; \
 	elif unshare -rn true 2>/dev/null; then echo unshare -rn; fi)
 
 .PHONY: help setup check-tools serve test fmt fmt-check lint clippy clippy-wasm test-native \
-	test-peer test-browser build bench floor e2e size size-breakdown clean fuzz
+	test-peer test-browser build bench floor e2e size size-breakdown profile-keys clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -67,6 +67,9 @@ build: check-tools ## Release build into dist/ (trunk, wasm-opt -Oz, offline)
 bench: build floor ## Sizes and speed of the release build vs the one-input floor page, and native timings
 	cd tests/e2e && DIST=$(DIST) FLOOR_DIST=$(CURDIR)/target/floor-dist node bench.mjs
 	cargo bench --bench validate
+
+profile-keys: build ## Where a keystroke's time goes: the form under Chromium's profiler, by function
+	bash tools/profile-keys.sh
 
 floor: check-tools ## Release build of bench/floor (one input, one finding) into target/floor-dist/
 	cd bench/floor && $(NO_NET) trunk build --release --offline
