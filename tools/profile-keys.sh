@@ -13,14 +13,8 @@ export PATH="$root/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 test -f dist/index.html || { echo "no dist/index.html: run make build first" >&2; exit 1; }
 out=$root/target/profile-keys
-mkdir -p "$out"
-cargo build --profile twiggy --target wasm32-unknown-unknown --bin cognito-pool-console
-wasm-bindgen --target web --out-dir "$out" \
-    target/wasm32-unknown-unknown/twiggy/cognito-pool-console.wasm
-# The same features index.html passes to trunk's wasm-opt run.
-features=(--enable-bulk-memory --enable-multivalue --enable-mutable-globals
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext)
-wasm-opt -Oz -g "${features[@]}" "$out/cognito-pool-console_bg.wasm" -o "$out/named.wasm"
+source tools/named-wasm.sh
+named_wasm "$out"
 
 dist=$root/target/profile-dist
 rm -rf "$dist"

@@ -15,14 +15,8 @@ if ! command -v twiggy >/dev/null; then
 fi
 
 out=$root/target/size-breakdown
-mkdir -p "$out"
-cargo build --profile twiggy --target wasm32-unknown-unknown --bin cognito-pool-console
-wasm-bindgen --target web --out-dir "$out" \
-    target/wasm32-unknown-unknown/twiggy/cognito-pool-console.wasm
-# The same features index.html passes to trunk's wasm-opt run.
-features=(--enable-bulk-memory --enable-multivalue --enable-mutable-globals
-    --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext)
-wasm-opt -Oz -g "${features[@]}" "$out/cognito-pool-console_bg.wasm" -o "$out/named.wasm"
+source tools/named-wasm.sh
+named_wasm "$out"
 wasm-opt --strip-debug "${features[@]}" "$out/named.wasm" -o "$out/stripped.wasm"
 printf 'wasm without names: %d B raw, %d B gzip -9\n\n' \
     "$(stat -c %s "$out/stripped.wasm")" "$(gzip -9 -c "$out/stripped.wasm" | wc -c)"

@@ -13,6 +13,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { serveDist } from './server.mjs';
 import { launchChromium } from './browser.mjs';
+import { importMaximal, keystrokes, MINIMUM_LENGTH } from './keystrokes.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(process.env.DIST ?? join(here, '../../dist'));
@@ -25,8 +26,6 @@ const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1000).toFixed(1)} KB`;
 
-const request = JSON.parse(await readFile(join(here, '../fixtures/maximal_request.json'), 'utf8'));
-request.VerificationMessageTemplate.EmailMessage = 'Your verification code is {####}';
 
 /** The sizes of the files of `dist`: [{ name, raw, gzip, brotli }] and their total. */
 async function sizes(dist) {
@@ -93,45 +92,6 @@ async function startup(browser, url, selector) {
   return times;
 }
 
-/** Input event -> finding shown / cleared, KEYS times each way, on a loaded `page`. */
-function keystrokes(page, { input, finding, bad, good }) {
-  return page.evaluate(
-    async ({ input, finding, bad, good, keys }) => {
-      const field = document.querySelector(input);
-      const shown = () => document.querySelector(finding);
-      const until = (wanted) =>
-        new Promise((done) => {
-          if (wanted()) return done();
-          const observer = new MutationObserver(() => {
-            if (wanted()) {
-              observer.disconnect();
-              done();
-            }
-          });
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-        });
-      const out = { appear: [], clear: [] };
-      for (let i = 0; i < keys; i += 1) {
-        let t0 = performance.now();
-        field.value = bad;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        await until(() => shown() !== null);
-        out.appear.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 0));
-        t0 = performance.now();
-        field.value = good;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        await until(() => shown() === null);
-        out.clear.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      return out;
-    },
-    { input, finding, bad, good, keys: KEYS },
-  );
-}
-
-const MIN = '/Policies/PasswordPolicy/MinimumLength';
 const console_ = { dist: DIST, ready: '[data-pointer="/UserPoolId"] input' };
 const floor = { dist: FLOOR, ready: '#min' };
 
@@ -151,16 +111,10 @@ try {
     await page.waitForSelector(target.ready);
     let keys;
     if (name === 'console') {
-      await page.getByLabel('Import JSON').fill(JSON.stringify(request));
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      keys = await keystrokes(page, {
-        input: `[data-pointer="${MIN}"] input`,
-        finding: `.field[data-pointer="${MIN}"] .finding[data-rule="R-PWD-01"]`,
-        bad: '5',
-        good: '12',
-      });
+      await importMaximal(page);
+      keys = await keystrokes(page, MINIMUM_LENGTH, KEYS);
     } else {
-      keys = await keystrokes(page, { input: '#min', finding: '.finding[data-rule="R-PWD-01"]', bad: '5', good: '12' });
+      keys = await keystrokes(page, { input: '#min', finding: '.finding[data-rule="R-PWD-01"]', bad: '5', good: '12' }, KEYS);
     }
     await page.close();
     results[name] = { size, sections, start, keys };
