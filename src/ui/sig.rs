@@ -260,8 +260,8 @@ fn held_memo(compute: Box<dyn Recompute>) -> Memo<Held> {
     Memo::new(move |previous| compute.recompute(previous))
 }
 
-/// The `T` a `Derived<T>`'s memo holds: only [`Derived::new`] makes those memos, always from a
-/// `T`, so the downcast cannot fail.
+/// The `T` a `Derived<T>`'s memo holds: only [`Derived::with_previous`] (which
+/// [`Derived::new`] calls) makes those memos, always from a `T`, so the downcast cannot fail.
 fn value_of<T: 'static>(held: &Held) -> &T {
     cast(&*held.0)
 }
