@@ -38,19 +38,20 @@ serve: setup ## Build and serve the app on http://127.0.0.1:8080/, rebuilding on
 test: ## Install what is missing, then run every check and test, timing each phase
 	@tools/test.sh
 
-fmt: ## Format the crate
-	cargo fmt
+fmt: ## Format the crate (and crates/wasm-streams)
+	cargo fmt --all
 
 fmt-check: ## Check formatting
-	cargo fmt --check
+	cargo fmt --all --check
 
 lint: clippy clippy-wasm ## Clippy for both targets
 
 clippy: ## Clippy, native, warnings denied
 	cargo clippy --all-targets -- -D warnings
 
-clippy-wasm: ## Clippy for wasm32, warnings denied
+clippy-wasm: ## Clippy for wasm32 (and crates/wasm-streams), warnings denied
 	cargo clippy --all-targets --target $(WASM) -- -D warnings
+	cargo clippy -p wasm-streams --target $(WASM) -- -D warnings
 
 test-native: ## Native unit and integration tests
 	cargo test
