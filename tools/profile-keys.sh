@@ -24,17 +24,19 @@ js=${wasm%_bg.wasm}.js
 cp "$out/named.wasm" "$wasm"
 cp "$out/cognito-pool-console.js" "$js"
 python3 - "$dist" "$wasm" "$js" <<'PY'
-import base64, hashlib, os, re, sys
+# Each file's integrity in index.html is the hash of the release file (still in dist/): that
+# text is swapped for the hash of the named build, however the (minified) HTML quotes it.
+import base64, hashlib, os, sys
 dist, *files = sys.argv[1:]
 index = os.path.join(dist, "index.html")
 html = open(index).read()
+sri = lambda path: "sha384-" + base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
 for path in files:
     name = os.path.basename(path)
-    digest = base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
-    pattern = r'(href="/' + re.escape(name) + r'"[^>]*integrity=")[^"]*"'
-    html, n = re.subn(pattern, lambda m: m.group(1) + "sha384-" + digest + '"', html)
-    if n != 1:
+    release = sri(os.path.join("dist", name))
+    if html.count(release) != 1:
         sys.exit(f"profile-keys: no integrity attribute for {name} in index.html")
+    html = html.replace(release, sri(path))
 open(index, "w").write(html)
 PY
 cd tests/e2e
