@@ -109,58 +109,58 @@ impl Drop for Dropped {
     }
 }
 
-#[wasm_bindgen_test]
-async fn dropping_the_reading_side_early_cancels_the_js_stream_which_drops_the_rust_one() {
+/// Reads the first chunk of the JS stream made from the stream `make` builds around a
+/// [`Dropped`], checks it is `first` and that the Rust stream is still alive, then drops the
+/// reading side: true when that let the Rust stream go.
+async fn dropped_after_first_read<St>(make: impl FnOnce(Dropped) -> St, first: &str) -> bool
+where
+    St: futures_util::Stream<Item = Result<JsValue, JsValue>> + 'static,
+{
     let dropped = Rc::new(Cell::new(false));
-    let guard = Dropped(dropped.clone());
-    let endless = stream::repeat(()).map(move |()| {
-        let _ = &guard;
-        Ok(JsValue::from_str("again"))
-    });
-    let raw = ReadableStream::from_stream(endless).into_raw();
+    let raw = ReadableStream::from_stream(make(Dropped(dropped.clone()))).into_raw();
     let mut chunks = ReadableStream::from_raw(raw).into_stream();
-    let first = chunks
-        .next()
-        .await
-        .expect("an endless stream has a first item");
+    let read = chunks.next().await.expect("a first item");
     assert_eq!(
-        first.ok().and_then(|v| v.as_string()).as_deref(),
-        Some("again")
+        read.ok().and_then(|v| v.as_string()).as_deref(),
+        Some(first)
     );
     settle().await;
-    assert!(!dropped.get(), "still being read");
+    assert!(
+        !dropped.get(),
+        "the Rust stream is let go while still being read"
+    );
     drop(chunks);
     settle().await;
+    dropped.get()
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_reading_side_early_cancels_the_js_stream_which_drops_the_rust_one() {
+    let endless = |guard: Dropped| {
+        stream::repeat(()).map(move |()| {
+            let _ = &guard;
+            Ok(JsValue::from_str("again"))
+        })
+    };
     assert!(
-        dropped.get(),
+        dropped_after_first_read(endless, "again").await,
         "cancelling the JS stream drops the Rust stream"
     );
 }
 
 #[wasm_bindgen_test]
 async fn cancelling_while_a_pull_waits_on_the_rust_stream_drops_it_too() {
-    let dropped = Rc::new(Cell::new(false));
-    let guard = Dropped(dropped.clone());
     // One item, then never another: the JS stream's next pull waits for good.
-    let stalls = stream::iter(texts(&["only"]))
-        .chain(stream::pending())
-        .map(move |item| {
-            let _ = &guard;
-            item
-        });
-    let raw = ReadableStream::from_stream(stalls).into_raw();
-    let mut chunks = ReadableStream::from_raw(raw).into_stream();
-    let first = chunks.next().await.expect("the first item");
-    assert_eq!(
-        first.ok().and_then(|v| v.as_string()).as_deref(),
-        Some("only")
-    );
-    settle().await;
-    assert!(!dropped.get(), "a pull is waiting on it");
-    drop(chunks);
-    settle().await;
+    let stalls = |guard: Dropped| {
+        stream::iter(texts(&["only"]))
+            .chain(stream::pending())
+            .map(move |item| {
+                let _ = &guard;
+                item
+            })
+    };
     assert!(
-        dropped.get(),
+        dropped_after_first_read(stalls, "only").await,
         "the cancel aborts the waiting pull, which held the stream"
     );
 }
