@@ -63,7 +63,8 @@ pub struct ReadableStream {
     raw: web_sys::ReadableStream,
 }
 
-/// The Rust stream a JS stream is read into; its errors are `JsValue`s too.
+/// The Rust stream a JS stream is made from ([`ReadableStream::from_stream`]); its errors are
+/// `JsValue`s too.
 type Chunks = Pin<Box<dyn Stream<Item = Result<JsValue, JsValue>>>>;
 
 impl ReadableStream {
