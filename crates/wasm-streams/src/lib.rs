@@ -36,11 +36,6 @@ use web_sys::{
     UnderlyingSource,
 };
 
-/// Readable streams (the only kind `server_fn` uses).
-pub mod readable {
-    pub use super::{IntoStream, ReadableStream};
-}
-
 #[wasm_bindgen]
 extern "C" {
     /// The JS `ReadableStream` class, for the two calls web-sys binds differently.
@@ -107,30 +102,21 @@ impl ReadableStream {
     }
 
     /// The JS stream.
-    pub fn as_raw(&self) -> &web_sys::ReadableStream {
-        &self.raw
-    }
-
-    /// The JS stream.
     pub fn into_raw(self) -> web_sys::ReadableStream {
         self.raw
     }
 
     /// Reads the JS stream as a Rust stream of its chunks (it locks the JS stream to a reader).
     pub fn into_stream(self) -> IntoStream<'static> {
-        match self.raw.unchecked_ref::<Raw>().try_get_reader() {
-            Ok(reader) => IntoStream {
-                reader: Some(reader),
-                pending: None,
-                failed: None,
-                _reader: std::marker::PhantomData,
-            },
-            Err(error) => IntoStream {
-                reader: None,
-                pending: None,
-                failed: Some(error),
-                _reader: std::marker::PhantomData,
-            },
+        let (reader, failed) = match self.raw.unchecked_ref::<Raw>().try_get_reader() {
+            Ok(reader) => (Some(reader), None),
+            Err(error) => (None, Some(error)),
+        };
+        IntoStream {
+            reader,
+            pending: None,
+            failed,
+            _reader: std::marker::PhantomData,
         }
     }
 }
