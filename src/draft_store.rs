@@ -177,8 +177,8 @@ impl StoredDraft {
     /// [`DecodeError`] when the text is not JSON, not an object, of another version, or when a
     /// member is missing or of the wrong type. Members other than these five are ignored.
     pub fn decode(text: &str) -> Result<Self, DecodeError> {
-        let value: Value = serde_json::from_slice(text.as_bytes())
-            .map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        let value: Value =
+            crate::json::parse(text.as_bytes()).map_err(|e| DecodeError::NotJson(e.to_string()))?;
         let Value::Object(mut members) = value else {
             return Err(DecodeError::NotAnObject);
         };

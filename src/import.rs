@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::describe::{self, Note};
+use crate::json::{self, Kind};
 use crate::model::json::FromJson;
 use crate::model::UpdateUserPoolRequest;
 use crate::validate::{self, Checked};
@@ -43,24 +44,23 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("the file is empty. Put the JSON body of an UpdateUserPool request in it (aws cognito-idp update-user-pool --generate-cli-skeleton prints one), or the output of aws cognito-idp describe-user-pool.".to_owned());
     }
-    serde_json::from_slice(bytes).map_err(|error| {
-        let (line, column) = (error.line(), error.column());
-        let text = error.to_string();
-        // serde_json's message ends with " at line L column C"; the position is given first.
-        let what = text
-            .rsplit_once(" at line ")
-            .map_or(text.as_str(), |(what, _)| what);
-        let hint = if what.contains("recursion limit") {
-            "The document is nested more than 128 levels deep, which no UpdateUserPool request is."
-        } else if error.is_eof() {
-            "The document ends too early: check for a missing closing } or ] or \"."
-        } else if what.starts_with("trailing characters") {
-            "There is more text after the end of the first JSON value: give exactly one JSON object."
-        } else if what.starts_with("control character") {
-            "Line breaks and tabs inside a string must be written as \\n and \\t."
-        } else {
-            "Check the syntax near that position (a missing comma or quote, a trailing comma, a comment). Give exactly one JSON object: an UpdateUserPool body or a describe-user-pool output."
+    json::parse(bytes).map_err(|error| {
+        let hint = match error.kind {
+            Kind::TooDeep => "No UpdateUserPool request nests more than a few levels.",
+            Kind::Eof(_) => "The document ends too early: check for a missing closing } or ] or \".",
+            Kind::TrailingCharacters => {
+                "There is more text after the end of the first JSON value: give exactly one JSON object."
+            }
+            Kind::TrailingComma => "Remove that comma: JSON allows none before } or ].",
+            Kind::ControlCharacter => {
+                "Line breaks and tabs inside a string must be written as \\n and \\t."
+            }
+            Kind::NotUtf8 => "Save the file as UTF-8 (it looks like another encoding, such as Latin-1).",
+            _ => {
+                "Check the syntax near that position (a missing comma or quote, a comment, single quotes). Give exactly one JSON object: an UpdateUserPool body or a describe-user-pool output."
+            }
         };
+        let (line, column, what) = (error.line, error.column, error.kind.describe());
         format!("line {line}, column {column}: {what}. {hint}")
     })
 }

@@ -11,6 +11,7 @@
 //! - [`export`]: the request as JSON and as a ready AWS CLI command;
 //! - [`form`]: the draft as a JSON document edited by pointer, and control <-> value conversions;
 //! - [`import`]: reading a pasted or opened document (JSON syntax, Describe or update body);
+//! - [`json`]: the one JSON reader (text to `serde_json::Value`), smaller than serde_json's;
 //! - [`pattern`]: the model's string patterns as small matchers;
 //! - [`sort`]: the one stable sort every list in the crate goes through, and the sorted-list
 //!   set and map used instead of `BTreeSet` / `BTreeMap` (smaller wasm);
@@ -24,6 +25,7 @@ pub mod draft_store;
 pub mod export;
 pub mod form;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod pattern;
 pub mod schema;

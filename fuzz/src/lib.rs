@@ -5,6 +5,10 @@ use cognito_pool_console::model::UpdateUserPoolRequest;
 use cognito_pool_console::validate::{self, Checked, Finding};
 use serde_json::Value;
 
+#[path = "../../tests/common/same_json.rs"]
+mod same_json_impl;
+pub use same_json_impl::same_json;
+
 /// Every finding's pointer resolves in `document`: to the value itself, or (for a missing
 /// required member) to the structure that should hold it. Cross-field findings may point at a
 /// member that is absent (the rule says it should be there). The same property as

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use crate::aws::sign::{self, Key, SignError};
 use crate::aws::time::Millis;
@@ -232,16 +232,19 @@ pub fn prepare(
 
 /// The body of one `ListUserPools` page.
 pub fn list_body(next_token: Option<&str>) -> String {
-    let mut body = json!({ "MaxResults": PAGE_SIZE });
+    let mut body = Map::new();
+    body.insert("MaxResults".to_owned(), Value::from(PAGE_SIZE));
     if let Some(token) = next_token {
-        body["NextToken"] = Value::String(token.to_owned());
+        body.insert("NextToken".to_owned(), Value::from(token));
     }
-    crate::export::json_text(&body)
+    crate::export::json_text(&Value::Object(body))
 }
 
 /// The body of `DescribeUserPool`.
 pub fn describe_body(pool_id: &str) -> String {
-    crate::export::json_text(&json!({ "UserPoolId": pool_id }))
+    let mut body = Map::new();
+    body.insert("UserPoolId".to_owned(), Value::from(pool_id));
+    crate::export::json_text(&Value::Object(body))
 }
 
 /// One pool in the list.
@@ -275,7 +278,7 @@ impl fmt::Display for ShapeError {
 }
 
 fn parse_object(body: &str, operation: Operation) -> Result<Map<String, Value>, ShapeError> {
-    match serde_json::from_slice(body.as_bytes()) {
+    match crate::json::parse(body.as_bytes()) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(ShapeError(format!(
             "The {} response is JSON but not an object.",

@@ -13,7 +13,7 @@
 
 use std::fmt;
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 use super::time::{format_iso8601, format_remaining, parse_iso8601, Millis};
 
@@ -101,19 +101,23 @@ impl Credentials {
     /// A small JSON form for the opt-in "remember for this tab" (sessionStorage), read back
     /// exactly by [`Credentials::from_session_storage`].
     pub fn to_session_storage(&self) -> String {
-        let kept = json!({
-            "v": 1,
-            "id": self.access_key_id,
-            "secret": self.secret_access_key,
-            "token": self.session_token,
-            "exp": self.expires_at,
-        });
-        crate::export::json_text(&kept)
+        // Built member by member: `json!` with variables goes through serde's serializer, whose
+        // error type and `unwrap` cost more wasm than these lines.
+        let mut kept = Map::new();
+        kept.insert("v".to_owned(), Value::from(1));
+        kept.insert("id".to_owned(), Value::from(self.access_key_id.as_str()));
+        kept.insert(
+            "secret".to_owned(),
+            Value::from(self.secret_access_key.as_str()),
+        );
+        kept.insert("token".to_owned(), Value::from(self.session_token.clone()));
+        kept.insert("exp".to_owned(), Value::from(self.expires_at));
+        crate::export::json_text(&Value::Object(kept))
     }
 
     /// Reads what [`Credentials::to_session_storage`] wrote; `None` for anything else.
     pub fn from_session_storage(text: &str) -> Option<Credentials> {
-        let value: Value = serde_json::from_slice(text.as_bytes()).ok()?;
+        let value = crate::json::parse(text.as_bytes()).ok()?;
         let obj = value.as_object()?;
         if obj.get("v")?.as_i64()? != 1 {
             return None;
@@ -535,7 +539,7 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
             .rfind('}')
             .filter(|&e| e > start)
             .map_or(text.len(), |e| e + 1);
-        match serde_json::from_slice::<Value>(text.get(start..end).unwrap_or_default().as_bytes()) {
+        match crate::json::parse(text.get(start..end).unwrap_or_default().as_bytes()) {
             // JSON with no credentials in a text that does not start with it (`{` in a
             // prompt, say): read the lines instead.
             Ok(value) => match from_json(&value) {
@@ -543,11 +547,8 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
                 result => return result,
             },
             Err(e) => {
-                let before = text.get(..start).unwrap_or_default().matches('\n').count();
-                let error = ParseError::InvalidJson {
-                    line: e.line() + before,
-                    column: e.column(),
-                };
+                let (line, column) = crate::json::position(text.as_bytes(), start + e.offset);
+                let error = ParseError::InvalidJson { line, column };
                 if trimmed.starts_with('{') {
                     return Err(error);
                 }
@@ -665,7 +666,7 @@ fn read_time(text: &str) -> Option<Millis> {
 /// number is rounded to milliseconds. Text that is not a JSON number (`NaN`, `inf`, `+5`) is
 /// not a time.
 fn epoch_number(text: &str) -> Option<f64> {
-    match serde_json::from_slice(text.as_bytes()) {
+    match crate::json::parse(text.as_bytes()) {
         Ok(Value::Number(number)) => number.as_f64(),
         _ => None,
     }

@@ -192,7 +192,7 @@ impl ApiError {
         request_id: Option<&str>,
         body: &str,
     ) -> ApiError {
-        let json = match serde_json::from_slice::<Value>(body.as_bytes()) {
+        let json = match crate::json::parse(body.as_bytes()) {
             Ok(Value::Object(map)) => Some(map),
             _ => None,
         };

@@ -156,7 +156,7 @@ pub fn ReviewPanel() -> impl IntoView {
             return;
         };
         // What is compared with the pool afterwards: exactly the body sent.
-        let sent_value: Value = serde_json::from_slice(sent_body.as_bytes())
+        let sent_value: Value = crate::json::parse(sent_body.as_bytes())
             .unwrap_or_else(|_| state.document.get_untracked());
         let baseline = state.baseline.get_untracked();
         stage.set(Stage::Idle);

@@ -15,7 +15,7 @@
 //! same way, by an effect that writes only the parts that changed.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::diff::{self, Change};
 use crate::form;
@@ -225,7 +225,9 @@ impl FormState {
 
     /// An empty request for a pool id not chosen yet.
     pub fn empty() -> Self {
-        FormState::new(json!({ "UserPoolId": "" }))
+        let mut request = serde_json::Map::new();
+        request.insert("UserPoolId".to_owned(), Value::from(""));
+        FormState::new(Value::Object(request))
     }
 
     /// The state provided by [`crate::ui::App`] (a fresh empty form for a component mounted on
