@@ -4,9 +4,11 @@
 # wasm-opt run.
 features=(--enable-bulk-memory --enable-multivalue --enable-mutable-globals
     --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext)
+# The passes index.html asks for after trunk's -Oz (see the comment there).
+passes=(--flatten --rereloop -Oz -Oz)
 
 # The release wasm with its function names kept, into directory $1: Cargo profile `twiggy`,
-# wasm-bindgen, then wasm-opt -Oz -g as trunk runs it. Writes $1/named.wasm and wasm-bindgen's
+# wasm-bindgen, then wasm-opt -Oz -g and the passes as trunk runs them. Writes $1/named.wasm and wasm-bindgen's
 # JS loader, $1/cognito-pool-console.js.
 named_wasm() {
     local out=$1
@@ -14,5 +16,6 @@ named_wasm() {
     cargo build --profile twiggy --target wasm32-unknown-unknown --bin cognito-pool-console
     wasm-bindgen --target web --out-dir "$out" \
         target/wasm32-unknown-unknown/twiggy/cognito-pool-console.wasm
-    wasm-opt -Oz -g "${features[@]}" "$out/cognito-pool-console_bg.wasm" -o "$out/named.wasm"
+    wasm-opt -Oz -g "${features[@]}" "${passes[@]}" "$out/cognito-pool-console_bg.wasm" \
+        -o "$out/named.wasm"
 }
