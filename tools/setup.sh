@@ -6,6 +6,7 @@
 #   trunk 0.21.14                         cargo install --locked
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen   cargo install (not --locked: see README)
 #   wasm-opt from npm binaryen@132        npm ci in tools/      (never Debian's binaryen)
+#   terser 5.36.0 (minifies the JS loader) npm ci in tools/
 #   chromium + chromium-driver            apt-get (Debian), as root
 #   playwright-core for tests/e2e         npm ci in tests/e2e/  (no browser download)
 #   python3 + venv module (Debian)        apt-get python3 python3-venv, as root, if missing
