@@ -38,10 +38,10 @@ if phase setup setup; then
     phase "browser tests (wasm32, Chromium)" test-browser
     if phase "trunk build --release" build; then
         phase "end-to-end tests (dist/)" e2e
-        phase "size report" size
+        phase "size report (ceiling)" size
     else
         skip "end-to-end tests (dist/)" "no build"
-        skip "size report" "no build"
+        skip "size report (ceiling)" "no build"
     fi
 fi
 
