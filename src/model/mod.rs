@@ -70,6 +70,14 @@ macro_rules! wire_enum {
             }
         }
 
+        /// The first value: only a placeholder while a structure is read
+        /// ([`crate::model::json::Member`]).
+        impl Default for $name {
+            fn default() -> Self {
+                [$($name::$variant,)+][0]
+            }
+        }
+
         impl $crate::model::json::FromJson for $name {
             fn from_json(value: &serde_json::Value) -> Option<Self> {
                 value.as_str().and_then($name::from_wire)
