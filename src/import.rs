@@ -7,8 +7,6 @@ use serde_json::Value;
 
 use crate::describe::{self, Note};
 use crate::json::{self, Kind};
-use crate::model::json::FromJson;
-use crate::model::UpdateUserPoolRequest;
 use crate::validate::{self, Checked};
 
 /// What kind of document was read.
@@ -71,8 +69,8 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, String> {
 pub fn check_document(document: Value) -> Report {
     if describe::is_describe_response(&document) {
         if let Ok(mapped) = describe::describe_to_update(&document) {
-            let baseline = UpdateUserPoolRequest::from_json(&mapped.request);
-            let checked = validate::check_json(&mapped.request, baseline.as_ref());
+            let baseline = validate::reads_exactly(&mapped.request).then_some(&mapped.request);
+            let checked = validate::check_json(&mapped.request, baseline);
             return Report {
                 source: Source::DescribeOutput,
                 request: mapped.request,

@@ -81,7 +81,17 @@ proptest! {
     fn arbitrary_json_never_panics_the_validator(document in arbitrary_json()) {
         let checked = validate::check_json(&document, None);
         pointers_resolve(&document, &checked.findings)?;
-        if let Some(request) = &checked.request {
+        // The rules run on the readable copy: the typed model reads all of it, and it is the
+        // whole document exactly when the document reads as a request.
+        if let Some(readable) = &checked.readable {
+            prop_assert!(UpdateUserPoolRequest::from_json(readable).is_some(), "{}", readable);
+        }
+        prop_assert_eq!(
+            validate::reads_exactly(&document),
+            UpdateUserPoolRequest::from_json(&document).is_some()
+        );
+        prop_assert_eq!(checked.faithful, validate::reads_exactly(&document));
+        if let Some(request) = &checked.request() {
             // A faithful reading reports the same findings through the typed path.
             prop_assert_eq!(&validate::check_request(request, None), &checked.findings);
             prop_assert_eq!(&serde_json::to_value(request).ok(), &Some(document.clone()));
@@ -141,10 +151,10 @@ proptest! {
             prop_assert!(field.min.is_some() && field.max.is_some());
             prop_assert!(checked.findings.iter().any(|f| f.pointer == pointer
                 && (f.rule == "R-MODEL-RANGE" || f.rule == "R-PWD-01")));
-            prop_assert!(checked.request.is_none());
+            prop_assert!(checked.request().is_none());
         } else if !right_type && !field.path.ends_with("{key}") {
             prop_assert!(checked.findings.iter().any(|f| f.pointer == pointer && f.rule == "R-MODEL-TYPE"));
-            prop_assert!(checked.request.is_none());
+            prop_assert!(checked.request().is_none());
         }
     }
 
@@ -176,5 +186,5 @@ fn a_whole_number_past_64_bits_is_out_of_range() {
         .map(|f| f.rule)
         .collect();
     assert_eq!(rules, ["R-PWD-01"]);
-    assert!(checked.request.is_none());
+    assert!(checked.request().is_none());
 }

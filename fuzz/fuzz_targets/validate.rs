@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let checked = check_and_assert(&document, None);
-    if let Some(request) = &checked.request {
-        check_and_assert(&document, Some(request));
+    if checked.faithful {
+        check_and_assert(&document, Some(&document));
     }
 });

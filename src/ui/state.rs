@@ -19,8 +19,6 @@ use serde_json::Value;
 
 use crate::diff::{self, Change};
 use crate::form;
-use crate::model::json::FromJson;
-use crate::model::UpdateUserPoolRequest;
 use crate::schema;
 use crate::sort::SortedSet;
 use crate::ui::sig::{effect, Derived, ReadSig, Sig};
@@ -132,7 +130,8 @@ impl FormState {
         let write = Sig::new(baseline.clone());
         let document = write.read_only();
         let baseline = Sig::new(baseline);
-        let loaded = computed(move || baseline.with(UpdateUserPoolRequest::from_json));
+        let loaded =
+            computed(move || baseline.with(|b| validate::reads_exactly(b).then(|| b.clone())));
         let form_findings: Sig<Option<Derived<Vec<Finding>>>> = Sig::new(None);
         let findings = computed(move || {
             let mut all = loaded.with(|loaded| {
@@ -207,11 +206,10 @@ impl FormState {
         })
     }
 
-    /// Whether the typed request reads the draft exactly (no type error, unknown member or
+    /// Whether the draft reads exactly as a request (no type error, unknown member or
     /// value): the draft can then be exported and sent as it is. Tracked: for views and memos.
     pub fn reads_as_request(self) -> bool {
-        self.document
-            .with(|d| UpdateUserPoolRequest::from_json(d).is_some())
+        self.document.with(validate::reads_exactly)
     }
 
     /// No error stands, and every warning was confirmed (tracked: for views and memos).

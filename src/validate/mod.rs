@@ -1,4 +1,4 @@
-//! Validation: a request (typed, from the form) or raw JSON (an import) in, findings out.
+//! Validation: a request body as JSON (the form's draft, an import) or typed in, findings out.
 //!
 //! Per-field model constraints come first ([`constraints`], driven by the field table), then
 //! the cross-field rules of the catalogue ([`rules`]). Every finding names the model path, the
@@ -98,9 +98,12 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 /// The outcome of checking raw JSON.
 #[derive(Clone, Debug)]
 pub struct Checked {
-    /// The typed request, when the JSON could be read as one without dropping anything: no type
-    /// errors, no unknown members, no missing required members, no unknown enum values.
-    pub request: Option<UpdateUserPoolRequest>,
+    /// The JSON minus whatever the model cannot hold (type errors, unknown members, unknown enum
+    /// values, structures missing a required member): what the cross-field rules ran on. `None`
+    /// when the JSON is not an object.
+    pub readable: Option<Value>,
+    /// Whether `readable` is the whole input: nothing had to be dropped.
+    pub faithful: bool,
     /// Everything found, model constraints first, then cross-field rules. Cross-field findings
     /// inside a structure that holds an unreadable value (a type error, an unknown enum value, a
     /// missing required member) are withheld until that value is fixed: the rules would see it as
@@ -108,22 +111,36 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
-/// Checks a request body given as raw JSON (an import, a file).
+impl Checked {
+    /// The typed request, when the JSON reads as one without dropping anything: no type errors,
+    /// no unknown members, no missing required members, no unknown enum values.
+    pub fn request(&self) -> Option<UpdateUserPoolRequest> {
+        if !self.faithful {
+            return None;
+        }
+        UpdateUserPoolRequest::from_json(self.readable.as_ref()?)
+    }
+}
+
+/// Whether `value` reads exactly as a request body (what [`Checked::faithful`] says): a baseline
+/// must, and only such a draft can be exported or sent as it is.
+pub fn reads_exactly(value: &Value) -> bool {
+    let mut findings = Vec::new();
+    constraints::walk_request(value, &mut findings).faithful
+}
+
+/// Checks a request body given as raw JSON (an import, a file, the form's draft).
 ///
 /// Reports JSON type errors (`"12"` for an integer, `null`, ...), unknown or misspelled members,
 /// missing required members and every model constraint, then runs the cross-field rules on what
-/// could be read. `baseline` is the configuration loaded from the pool, when there is one: some
-/// rules compare against it (see [`CATALOGUE`]). Never panics.
-pub fn check_json(value: &Value, baseline: Option<&UpdateUserPoolRequest>) -> Checked {
+/// could be read. `baseline` is the configuration loaded from the pool, when there is one and
+/// it [`reads_exactly`]: some rules compare against it (see [`CATALOGUE`]). Never panics.
+pub fn check_json(value: &Value, baseline: Option<&Value>) -> Checked {
     let mut findings = Vec::new();
     let walked = constraints::walk_request(value, &mut findings);
-    let request = match walked.readable {
-        Some(readable) => UpdateUserPoolRequest::from_json(&readable),
-        None => None,
-    };
-    if let Some(request) = &request {
+    if let Some(readable) = &walked.readable {
         let mut cross = Vec::new();
-        rules::check(request, baseline, &mut cross);
+        rules::check(readable, baseline, &mut cross);
         let inside = |pointer: &str, scope: &str| {
             pointer
                 .strip_prefix(scope)
@@ -137,31 +154,27 @@ pub fn check_json(value: &Value, baseline: Option<&UpdateUserPoolRequest>) -> Ch
         }));
     }
     Checked {
-        request: request.filter(|_| walked.faithful),
+        readable: walked.readable,
+        faithful: walked.faithful,
         findings,
     }
 }
 
-/// Checks a typed request (the form's current state).
-///
-/// The same model constraints and cross-field rules as [`check_json`]; type errors cannot occur.
+/// Checks a typed request: the same model constraints and cross-field rules as [`check_json`]
+/// on its JSON; type errors cannot occur.
 pub fn check_request(
     request: &UpdateUserPoolRequest,
     baseline: Option<&UpdateUserPoolRequest>,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let baseline = baseline.and_then(|b| serde_json::to_value(b).ok());
     match serde_json::to_value(request) {
-        Ok(value) => {
-            constraints::walk_request(&value, &mut findings);
-        }
-        Err(error) => findings.push(Finding::new(
+        Ok(value) => check_json(&value, baseline.as_ref()).findings,
+        Err(error) => vec![Finding::new(
             Severity::Error,
             "R-MODEL-TYPE",
             "",
             "",
             format!("The request could not be turned into JSON: {error}"),
-        )),
+        )],
     }
-    rules::check(request, baseline, &mut findings);
-    findings
 }

@@ -1,13 +1,17 @@
-//! The cross-field and semantic rules of the catalogue (`rules.md`), run on the typed request.
+//! The cross-field and semantic rules of the catalogue (`rules.md`), run on the readable copy of
+//! the request JSON: the model's enums name the values they compare with.
 //!
 //! Each rule keeps the id of the catalogue. Rules that only make sense against the configuration
 //! loaded from the pool (the *baseline*) are skipped when there is none.
 
+use serde_json::Value;
+
 use super::constraints::join;
 use super::{Finding, Severity};
 use crate::model::{
-    AdvancedSecurityMode, AuthFactor, DefaultEmailOption, EmailSendingAccount, EncryptionKeyType,
-    MfaConfiguration, OAuthFlow, RecoveryOptionName, Status, UpdateUserPoolRequest, UserPoolTier,
+    is_region_code, region_of_pool_id, AdvancedSecurityMode, AuthFactor, DefaultEmailOption,
+    EmailSendingAccount, EncryptionKeyType, MfaConfiguration, OAuthFlow, RecoveryOptionName,
+    Status, UserPoolTier,
 };
 use crate::pattern::Pattern;
 use crate::schema::{self, Field};
@@ -213,12 +217,11 @@ fn default_acr_name(level: &str) -> Option<String> {
     matches!(n, "1" | "2" | "3" | "4").then(|| format!("urn:cognito:loa:{n}"))
 }
 
-/// Runs every cross-field rule.
-pub(super) fn check(
-    request: &UpdateUserPoolRequest,
-    baseline: Option<&UpdateUserPoolRequest>,
-    out: &mut Vec<Finding>,
-) {
+/// Runs every cross-field rule on `request`, the readable copy of a request body (see
+/// [`super::constraints::Walked::readable`]): every structure in it has its required members,
+/// every enum value is one of the model's, every integer fits in 64 bits. `baseline` is the
+/// configuration loaded from the pool, read exactly (see [`super::reads_exactly`]).
+pub(super) fn check(request: &Value, baseline: Option<&Value>, out: &mut Vec<Finding>) {
     let mut rules = Rules {
         request,
         baseline,
@@ -244,9 +247,15 @@ pub(super) fn check(
 }
 
 struct Rules<'a> {
-    request: &'a UpdateUserPoolRequest,
-    baseline: Option<&'a UpdateUserPoolRequest>,
+    request: &'a Value,
+    baseline: Option<&'a Value>,
     out: &'a mut Vec<Finding>,
+}
+
+/// The value at a model path of structures (`A.B.C`) in `value`.
+fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.')
+        .try_fold(value, |value, name| value.get(name))
 }
 
 /// The pointer of a model path without list indexes or map keys (`A.B.C` -> `/A/B/C`).
@@ -270,7 +279,45 @@ fn arn_region(arn: &str) -> Option<&str> {
     arn.split(':').nth(3)
 }
 
-impl Rules<'_> {
+const MFA: &str = "MfaConfiguration";
+const FIRST_FACTORS: &str = "Policies.SignInPolicy.AllowedFirstAuthFactors";
+
+impl<'a> Rules<'a> {
+    /// The request's value at `path`.
+    fn get(&self, path: &str) -> Option<&'a Value> {
+        at_path(self.request, path)
+    }
+
+    /// Whether the request has a value at `path`.
+    fn has(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// The request's string at `path`.
+    fn text(&self, path: &str) -> Option<&'a str> {
+        self.get(path)?.as_str()
+    }
+
+    /// The request's list at `path`.
+    fn list(&self, path: &str) -> Option<&'a [Value]> {
+        self.get(path)?.as_array().map(Vec::as_slice)
+    }
+
+    /// The request's integer at `path`.
+    fn integer(&self, path: &str) -> Option<i64> {
+        self.get(path)?.as_i64()
+    }
+
+    /// The loaded configuration's value at `path`.
+    fn loaded(&self, path: &str) -> Option<&'a Value> {
+        at_path(self.baseline?, path)
+    }
+
+    /// The Region of the pool, from its id.
+    fn region(&self) -> Option<&'a str> {
+        region_of_pool_id(self.text("UserPoolId")?)
+    }
+
     fn at(&mut self, severity: Severity, rule: &'static str, path: &str, message: String) {
         self.out.push(Finding::new(
             severity,
@@ -303,11 +350,11 @@ impl Rules<'_> {
 
     /// R-ID-02.
     fn identity(&mut self) {
-        let id = &self.request.user_pool_id;
+        let id = self.text("UserPoolId").unwrap_or_default();
         if id.is_empty() || !Pattern::UserPoolId.matches(id) {
             return;
         }
-        if self.request.region().is_none() {
+        if self.region().is_none() {
             self.warn(
                 "R-ID-02",
                 "UserPoolId",
@@ -320,22 +367,11 @@ impl Rules<'_> {
 
     /// R-PWD-02, R-PWD-03, R-DEP-02.
     fn passwords(&mut self) {
-        let temp_days = |r: &UpdateUserPoolRequest| {
-            r.policies
-                .as_ref()
-                .and_then(|p| p.password_policy.as_ref())
-                .and_then(|p| p.temporary_password_validity_days)
-        };
-        let sent_temp = temp_days(self.request);
-        let loaded_temp = self.baseline.and_then(temp_days);
-        let unused = self
-            .request
-            .admin_create_user_config
-            .as_ref()
-            .and_then(|c| c.unused_account_validity_days);
         const UNUSED: &str = "AdminCreateUserConfig.UnusedAccountValidityDays";
         const TEMP: &str = "Policies.PasswordPolicy.TemporaryPasswordValidityDays";
-        if let Some(days) = unused {
+        let sent_temp = self.integer(TEMP);
+        let loaded_temp = self.loaded(TEMP);
+        if let Some(days) = self.integer(UNUSED) {
             if sent_temp.is_some() || loaded_temp.is_some() {
                 let why = if sent_temp.is_some() {
                     "the request also sets the temporary password validity"
@@ -371,33 +407,31 @@ impl Rules<'_> {
         }
     }
 
+    /// Whether the value at `path` is sent and is not just the loaded value sent back.
+    fn sent_changed(&self, path: &str) -> bool {
+        let value = self.get(path);
+        value.is_some() && (self.baseline.is_none() || self.loaded(path) != value)
+    }
+
     /// R-DEP-01: the three legacy message members, when they are not just the loaded value sent
     /// back unchanged.
     fn legacy_messages(&mut self) {
-        let r = self.request;
-        let b = self.baseline;
         let members = [
             (
                 "SmsVerificationMessage",
-                &r.sms_verification_message,
-                b.map(|b| &b.sms_verification_message),
                 "VerificationMessageTemplate.SmsMessage",
             ),
             (
                 "EmailVerificationMessage",
-                &r.email_verification_message,
-                b.map(|b| &b.email_verification_message),
                 "VerificationMessageTemplate.EmailMessage",
             ),
             (
                 "EmailVerificationSubject",
-                &r.email_verification_subject,
-                b.map(|b| &b.email_verification_subject),
                 "VerificationMessageTemplate.EmailSubject",
             ),
         ];
-        for (path, value, loaded, instead) in members {
-            if value.is_some() && loaded != Some(value) {
+        for (path, instead) in members {
+            if self.sent_changed(path) {
                 self.warn(
                     "R-DEP-01",
                     path,
@@ -407,16 +441,19 @@ impl Rules<'_> {
         }
     }
 
+    /// The first auth factors, when the request has the list.
+    fn first_factors(&self) -> Option<impl Iterator<Item = Option<AuthFactor>> + 'a> {
+        let list = self.list(FIRST_FACTORS)?;
+        Some(
+            list.iter()
+                .map(|factor| factor.as_str().and_then(AuthFactor::from_wire)),
+        )
+    }
+
     /// R-SIGNIN-01.
     fn sign_in(&mut self) {
-        let factors = self
-            .request
-            .policies
-            .as_ref()
-            .and_then(|p| p.sign_in_policy.as_ref())
-            .and_then(|s| s.allowed_first_auth_factors.as_ref());
-        for (index, factor) in factors.into_iter().flatten().enumerate() {
-            if *factor == AuthFactor::SoftwareToken {
+        for (index, factor) in self.first_factors().into_iter().flatten().enumerate() {
+            if factor == Some(AuthFactor::SoftwareToken) {
                 self.at_pointer(
                     Severity::Error,
                     "R-SIGNIN-01",
@@ -430,71 +467,41 @@ impl Rules<'_> {
 
     /// R-LAMBDA-01, -02, -04, -05, -07 and R-ARN-02 for the triggers.
     fn lambda(&mut self) {
-        let Some(lambda) = &self.request.lambda_config else {
+        if !self.has("LambdaConfig") {
             return;
-        };
-        let plain = [
-            ("PreSignUp", &lambda.pre_sign_up),
-            ("CustomMessage", &lambda.custom_message),
-            ("PostConfirmation", &lambda.post_confirmation),
-            ("PreAuthentication", &lambda.pre_authentication),
-            ("PostAuthentication", &lambda.post_authentication),
-            ("DefineAuthChallenge", &lambda.define_auth_challenge),
-            ("CreateAuthChallenge", &lambda.create_auth_challenge),
-            (
-                "VerifyAuthChallengeResponse",
-                &lambda.verify_auth_challenge_response,
-            ),
-            ("PreTokenGeneration", &lambda.pre_token_generation),
-            ("UserMigration", &lambda.user_migration),
+        }
+        // The plain triggers, then the function of each versioned one.
+        let triggers = [
+            "PreSignUp",
+            "CustomMessage",
+            "PostConfirmation",
+            "PreAuthentication",
+            "PostAuthentication",
+            "DefineAuthChallenge",
+            "CreateAuthChallenge",
+            "VerifyAuthChallengeResponse",
+            "PreTokenGeneration",
+            "UserMigration",
+            "PreTokenGenerationConfig.LambdaArn",
+            "CustomSMSSender.LambdaArn",
+            "CustomEmailSender.LambdaArn",
+            "InboundFederation.LambdaArn",
         ];
-        let versioned = [
-            (
-                "PreTokenGenerationConfig",
-                lambda
-                    .pre_token_generation_config
-                    .as_ref()
-                    .map(|c| &c.lambda_arn),
-            ),
-            (
-                "CustomSMSSender",
-                lambda.custom_sms_sender.as_ref().map(|c| &c.lambda_arn),
-            ),
-            (
-                "CustomEmailSender",
-                lambda.custom_email_sender.as_ref().map(|c| &c.lambda_arn),
-            ),
-            (
-                "InboundFederation",
-                lambda.inbound_federation.as_ref().map(|c| &c.lambda_arn),
-            ),
-        ];
-        for (name, arn) in plain {
-            if let Some(arn) = arn {
-                self.arn_service(
-                    &format!("LambdaConfig.{name}"),
-                    arn,
-                    "lambda",
-                    "a Lambda function",
-                );
+        for name in triggers {
+            let path = format!("LambdaConfig.{name}");
+            if let Some(arn) = self.text(&path) {
+                self.arn_service(&path, arn, "lambda", "a Lambda function");
             }
         }
-        for (name, arn) in versioned {
-            if let Some(arn) = arn {
-                self.arn_service(
-                    &format!("LambdaConfig.{name}.LambdaArn"),
-                    arn,
-                    "lambda",
-                    "a Lambda function",
-                );
-            }
-        }
-        if let Some(key) = &lambda.kms_key_id {
+        let key = self.text("LambdaConfig.KMSKeyID");
+        if let Some(key) = key {
             self.arn_service("LambdaConfig.KMSKeyID", key, "kms", "a KMS key");
         }
 
-        match (&lambda.pre_token_generation, &lambda.pre_token_generation_config) {
-            (Some(legacy), Some(config)) if *legacy != config.lambda_arn => self.error(
+        let legacy = self.text("LambdaConfig.PreTokenGeneration");
+        let config = self.text("LambdaConfig.PreTokenGenerationConfig.LambdaArn");
+        match (legacy, config) {
+            (Some(legacy), Some(config)) if legacy != config => self.error(
                 "R-LAMBDA-01",
                 "LambdaConfig.PreTokenGenerationConfig.LambdaArn",
                 "The pre token generation function ARN differs from the legacy pre token generation trigger. Both name the same trigger: make them identical, or clear the legacy one.".to_owned(),
@@ -507,8 +514,9 @@ impl Rules<'_> {
             _ => {}
         }
 
-        let senders = lambda.custom_sms_sender.is_some() || lambda.custom_email_sender.is_some();
-        match (senders, lambda.kms_key_id.is_some()) {
+        let senders =
+            self.has("LambdaConfig.CustomSMSSender") || self.has("LambdaConfig.CustomEmailSender");
+        match (senders, key.is_some()) {
             (true, false) => self.error(
                 "R-LAMBDA-04",
                 "LambdaConfig.KMSKeyID",
@@ -523,26 +531,15 @@ impl Rules<'_> {
         }
 
         let challenge = [
-            (
-                "DefineAuthChallenge",
-                lambda.define_auth_challenge.is_some(),
-            ),
-            (
-                "CreateAuthChallenge",
-                lambda.create_auth_challenge.is_some(),
-            ),
-            (
-                "VerifyAuthChallengeResponse",
-                lambda.verify_auth_challenge_response.is_some(),
-            ),
+            "DefineAuthChallenge",
+            "CreateAuthChallenge",
+            "VerifyAuthChallengeResponse",
         ];
-        let set = challenge.iter().filter(|(_, on)| *on).count();
-        if set > 0 && set < challenge.len() {
-            let missing: Vec<&str> = challenge
-                .iter()
-                .filter(|(_, on)| !on)
-                .map(|(name, _)| *name)
-                .collect();
+        let missing: Vec<&str> = challenge
+            .into_iter()
+            .filter(|name| !self.has(&format!("LambdaConfig.{name}")))
+            .collect();
+        if !missing.is_empty() && missing.len() < challenge.len() {
             self.warn(
                 "R-LAMBDA-07",
                 "LambdaConfig",
@@ -575,62 +572,24 @@ impl Rules<'_> {
 
     /// R-MSG-05, R-MSG-06, R-VMT-01..05.
     fn templates(&mut self) {
-        let r = self.request;
-        let developer = r
-            .email_configuration
-            .as_ref()
-            .and_then(|e| e.email_sending_account)
+        let developer = self
+            .text("EmailConfiguration.EmailSendingAccount")
+            .and_then(EmailSendingAccount::from_wire)
             == Some(EmailSendingAccount::Developer);
-        let vmt = r.verification_message_template.as_ref();
-        let invite = r
-            .admin_create_user_config
-            .as_ref()
-            .and_then(|c| c.invite_message_template.as_ref());
 
         // R-MSG-05: custom email text needs your own SES sender. A value sent back unchanged
         // from the loaded pool is left alone: Cognito returns such text for every pool.
         if !developer {
-            let bvmt = self
-                .baseline
-                .and_then(|b| b.verification_message_template.as_ref());
-            let binvite = self
-                .baseline
-                .and_then(|b| b.admin_create_user_config.as_ref())
-                .and_then(|c| c.invite_message_template.as_ref());
             let gated = [
-                (
-                    "VerificationMessageTemplate.EmailMessage",
-                    vmt.and_then(|v| v.email_message.as_ref()),
-                    bvmt.and_then(|v| v.email_message.as_ref()),
-                ),
-                (
-                    "VerificationMessageTemplate.EmailSubject",
-                    vmt.and_then(|v| v.email_subject.as_ref()),
-                    bvmt.and_then(|v| v.email_subject.as_ref()),
-                ),
-                (
-                    "VerificationMessageTemplate.EmailMessageByLink",
-                    vmt.and_then(|v| v.email_message_by_link.as_ref()),
-                    bvmt.and_then(|v| v.email_message_by_link.as_ref()),
-                ),
-                (
-                    "VerificationMessageTemplate.EmailSubjectByLink",
-                    vmt.and_then(|v| v.email_subject_by_link.as_ref()),
-                    bvmt.and_then(|v| v.email_subject_by_link.as_ref()),
-                ),
-                (
-                    "AdminCreateUserConfig.InviteMessageTemplate.EmailMessage",
-                    invite.and_then(|v| v.email_message.as_ref()),
-                    binvite.and_then(|v| v.email_message.as_ref()),
-                ),
-                (
-                    "AdminCreateUserConfig.InviteMessageTemplate.EmailSubject",
-                    invite.and_then(|v| v.email_subject.as_ref()),
-                    binvite.and_then(|v| v.email_subject.as_ref()),
-                ),
+                "VerificationMessageTemplate.EmailMessage",
+                "VerificationMessageTemplate.EmailSubject",
+                "VerificationMessageTemplate.EmailMessageByLink",
+                "VerificationMessageTemplate.EmailSubjectByLink",
+                "AdminCreateUserConfig.InviteMessageTemplate.EmailMessage",
+                "AdminCreateUserConfig.InviteMessageTemplate.EmailSubject",
             ];
-            for (path, value, loaded) in gated {
-                if value.is_some() && (self.baseline.is_none() || value != loaded) {
+            for path in gated {
+                if self.sent_changed(path) {
                     self.warn(
                         "R-MSG-05",
                         path,
@@ -641,38 +600,32 @@ impl Rules<'_> {
         }
 
         // R-MSG-06: invitations usually carry the temporary password.
-        if let Some(invite) = invite {
-            let messages = [
-                (
-                    "AdminCreateUserConfig.InviteMessageTemplate.SMSMessage",
-                    &invite.sms_message,
-                ),
-                (
-                    "AdminCreateUserConfig.InviteMessageTemplate.EmailMessage",
-                    &invite.email_message,
-                ),
-            ];
-            for (path, text) in messages {
-                if let Some(text) = text.as_ref().filter(|t| !t.contains("{####}")) {
-                    let _ = text;
-                    self.warn(
-                        "R-MSG-06",
-                        path,
-                        format!("{} has no {{####}} placeholder, so users created with a temporary password will not receive it. Add {{####}} unless your users have no passwords.", label(path)),
-                    );
-                }
+        let messages = [
+            "AdminCreateUserConfig.InviteMessageTemplate.SMSMessage",
+            "AdminCreateUserConfig.InviteMessageTemplate.EmailMessage",
+        ];
+        for path in messages {
+            if self.text(path).is_some_and(|t| !t.contains("{####}")) {
+                self.warn(
+                    "R-MSG-06",
+                    path,
+                    format!("{} has no {{####}} placeholder, so users created with a temporary password will not receive it. Add {{####}} unless your users have no passwords.", label(path)),
+                );
             }
         }
 
-        let Some(vmt) = vmt else {
+        if !self.has("VerificationMessageTemplate") {
             self.legacy_link_conflict(None);
             return;
-        };
-        let option = vmt.default_email_option;
-        let code = vmt.email_message.is_some();
-        let link = vmt.email_message_by_link.is_some();
+        }
         const CODE_PATH: &str = "VerificationMessageTemplate.EmailMessage";
         const LINK_PATH: &str = "VerificationMessageTemplate.EmailMessageByLink";
+        let option = self
+            .text("VerificationMessageTemplate.DefaultEmailOption")
+            .and_then(DefaultEmailOption::from_wire);
+        let code = self.has(CODE_PATH);
+        let link_text = self.text(LINK_PATH);
+        let link = link_text.is_some();
         if code && link {
             let both = "Cognito rejects a template with both a code message and a link message.";
             match option {
@@ -716,14 +669,12 @@ impl Rules<'_> {
                 _ => {}
             }
         }
-        if let Some(text) = &vmt.email_message_by_link {
-            if text.contains("{####}") && !has_named_link(text) {
-                self.warn(
-                    "R-VMT-05",
-                    LINK_PATH,
-                    "The link message's only placeholder is {####}, which Cognito reads as a link with no text. Write the link as {##Verify my email##}.".to_owned(),
-                );
-            }
+        if link_text.is_some_and(|text| text.contains("{####}") && !has_named_link(text)) {
+            self.warn(
+                "R-VMT-05",
+                LINK_PATH,
+                "The link message's only placeholder is {####}, which Cognito reads as a link with no text. Write the link as {##Verify my email##}.".to_owned(),
+            );
         }
         self.legacy_link_conflict(option);
     }
@@ -731,7 +682,7 @@ impl Rules<'_> {
     /// R-VMT-04.
     fn legacy_link_conflict(&mut self, option: Option<DefaultEmailOption>) {
         if option == Some(DefaultEmailOption::ConfirmWithLink)
-            && self.request.email_verification_message.is_some()
+            && self.has("EmailVerificationMessage")
         {
             self.warn(
                 "R-VMT-04",
@@ -743,37 +694,40 @@ impl Rules<'_> {
 
     /// R-EMAIL-01..04.
     fn email(&mut self) {
-        let Some(email) = &self.request.email_configuration else {
+        if !self.has("EmailConfiguration") {
             return;
-        };
-        let source = email.source_arn.as_deref().filter(|s| !s.is_empty());
-        if email.email_sending_account == Some(EmailSendingAccount::Developer) && source.is_none() {
+        }
+        const SOURCE: &str = "EmailConfiguration.SourceArn";
+        let source = self.text(SOURCE).filter(|s| !s.is_empty());
+        let developer = self
+            .text("EmailConfiguration.EmailSendingAccount")
+            .and_then(EmailSendingAccount::from_wire)
+            == Some(EmailSendingAccount::Developer);
+        if developer && source.is_none() {
             self.error(
                 "R-EMAIL-01",
-                "EmailConfiguration.SourceArn",
+                SOURCE,
                 "Sending through your own SES (DEVELOPER) needs the ARN of a verified SES identity (arn:aws:ses:<region>:<account>:identity/<address or domain>).".to_owned(),
             );
         }
         if let Some(arn) = source {
-            self.arn_service(
-                "EmailConfiguration.SourceArn",
-                arn,
-                "ses",
-                "an SES identity",
-            );
+            self.arn_service(SOURCE, arn, "ses", "an SES identity");
             if Pattern::Arn.matches(arn) {
-                if let (Some(arn_region), Some(pool)) = (arn_region(arn), self.request.region()) {
+                if let (Some(arn_region), Some(pool)) = (arn_region(arn), self.region()) {
                     if !arn_region.is_empty() && arn_region != pool {
                         self.warn(
                             "R-EMAIL-03",
-                            "EmailConfiguration.SourceArn",
+                            SOURCE,
                             format!("The SES identity is in {arn_region} but the pool is in {pool}. Cognito supports only some Region pairs; use an identity in {pool} unless you know this pair works."),
                         );
                     }
                 }
             }
         }
-        if let Some(from) = email.from.as_deref().filter(|f| !f.is_empty()) {
+        if let Some(from) = self
+            .text("EmailConfiguration.From")
+            .filter(|f| !f.is_empty())
+        {
             if !is_from_address(from) {
                 self.warn(
                     "R-EMAIL-04",
@@ -786,17 +740,20 @@ impl Rules<'_> {
 
     /// R-SMS-01..06.
     fn sms(&mut self) {
-        let Some(sms) = &self.request.sms_configuration else {
+        if !self.has("SmsConfiguration") {
             return;
-        };
-        let sns = sms.sns_caller_arn.as_deref().filter(|a| !a.is_empty());
-        match (sns, &sms.eums_sms) {
-            (None, None) => self.error(
+        }
+        const SNS: &str = "SmsConfiguration.SnsCallerArn";
+        const SNS_REGION: &str = "SmsConfiguration.SnsRegion";
+        let sns = self.text(SNS).filter(|a| !a.is_empty());
+        let eums = self.has("SmsConfiguration.EumsSms");
+        match (sns, eums) {
+            (None, false) => self.error(
                 "R-SMS-01",
-                "SmsConfiguration.SnsCallerArn",
+                SNS,
                 "SMS delivery needs a sender: enter the IAM role ARN for Amazon SNS, or configure End User Messaging SMS instead.".to_owned(),
             ),
-            (Some(_), Some(_)) => self.error(
+            (Some(_), true) => self.error(
                 "R-SMS-01",
                 "SmsConfiguration.EumsSms",
                 "Choose one SMS sender: either the SNS role or End User Messaging SMS, not both. Clear one of them.".to_owned(),
@@ -804,37 +761,30 @@ impl Rules<'_> {
             _ => {}
         }
         if let Some(arn) = sns {
-            self.arn_service("SmsConfiguration.SnsCallerArn", arn, "iam", "an IAM role");
+            self.arn_service(SNS, arn, "iam", "an IAM role");
         }
-        if let Some(eums) = &sms.eums_sms {
-            self.arn_service(
-                "SmsConfiguration.EumsSms.CallerArn",
-                &eums.caller_arn,
-                "iam",
-                "an IAM role",
-            );
+        const EUMS_ROLE: &str = "SmsConfiguration.EumsSms.CallerArn";
+        if let Some(arn) = self.text(EUMS_ROLE) {
+            self.arn_service(EUMS_ROLE, arn, "iam", "an IAM role");
         }
-        let pool = self.request.region();
+        let pool = self.region();
+        let sns_region = self.text(SNS_REGION);
         if pool == Some("ap-northeast-2") && sns.is_some() {
-            match sms.sns_region.as_deref() {
+            match sns_region {
                 Some("ap-northeast-1") => {}
                 Some(other) => self.error(
                     "R-SMS-03",
-                    "SmsConfiguration.SnsRegion",
+                    SNS_REGION,
                     format!("Pools in Seoul (ap-northeast-2) send SMS through SNS in Tokyo: set the SNS Region to ap-northeast-1, not {other}."),
                 ),
-                None => self.at(
-                    Severity::Warning,
+                None => self.warn(
                     "R-SMS-03",
-                    "SmsConfiguration.SnsRegion",
+                    SNS_REGION,
                     "Pools in Seoul (ap-northeast-2) send SMS through SNS in Tokyo: set the SNS Region to ap-northeast-1.".to_owned(),
                 ),
             }
         }
-        if let (Some(region), Some(pool)) = (
-            sms.eums_sms.as_ref().and_then(|e| e.region.as_deref()),
-            pool,
-        ) {
+        if let (Some(region), Some(pool)) = (self.text("SmsConfiguration.EumsSms.Region"), pool) {
             if region != pool {
                 self.error(
                     "R-SMS-04",
@@ -843,46 +793,56 @@ impl Rules<'_> {
                 );
             }
         }
-        if let Some(region) = sms.sns_region.as_deref() {
-            if !crate::model::is_region_code(region) {
+        if let Some(region) = sns_region {
+            if !is_region_code(region) {
                 self.warn(
                     "R-SMS-06",
-                    "SmsConfiguration.SnsRegion",
+                    SNS_REGION,
                     format!("\"{region}\" does not look like a Region code such as us-east-1."),
                 );
             }
         }
     }
 
+    /// The MFA setting of the request.
+    fn mfa_setting(&self) -> Option<MfaConfiguration> {
+        self.text(MFA).and_then(MfaConfiguration::from_wire)
+    }
+
+    /// Whether threat protection is on (the add-ons are sent and their mode is not OFF).
+    fn threat_protection(&self) -> bool {
+        self.text("UserPoolAddOns.AdvancedSecurityMode")
+            .and_then(AdvancedSecurityMode::from_wire)
+            .is_some_and(|mode| mode != AdvancedSecurityMode::Off)
+    }
+
     /// R-MFA-01..03.
     fn mfa(&mut self) {
-        let r = self.request;
-        let Some(mfa) = r.mfa_configuration else {
+        let Some(mfa) = self.mfa_setting() else {
             return;
         };
-        let was = self.baseline.and_then(|b| b.mfa_configuration);
+        let was = self
+            .loaded(MFA)
+            .and_then(Value::as_str)
+            .and_then(MfaConfiguration::from_wire);
         if mfa == MfaConfiguration::On && was != Some(MfaConfiguration::On) {
             self.warn(
                 "R-MFA-01",
-                "MfaConfiguration",
+                MFA,
                 "Making MFA required (ON) on an existing pool may be refused (older API versions allowed it only at creation), and users without an MFA method will be unable to sign in. OPTIONAL is the safer change.".to_owned(),
             );
         }
-        let threat = r
-            .user_pool_add_ons
-            .as_ref()
-            .is_some_and(|a| a.advanced_security_mode != AdvancedSecurityMode::Off);
-        if mfa == MfaConfiguration::On && threat {
+        if mfa == MfaConfiguration::On && self.threat_protection() {
             self.warn(
                 "R-MFA-02",
-                "MfaConfiguration",
+                MFA,
                 "With threat protection (adaptive authentication), choose OPTIONAL MFA so that risk decides when to ask for a second factor.".to_owned(),
             );
         }
-        if mfa != MfaConfiguration::Off && r.sms_configuration.is_none() {
+        if mfa != MfaConfiguration::Off && !self.has("SmsConfiguration") {
             self.warn(
                 "R-MFA-03",
-                "MfaConfiguration",
+                MFA,
                 "MFA is on but no SMS delivery is configured: SMS codes cannot be sent. That is fine if users rely on authenticator apps or email codes; otherwise configure SMS delivery.".to_owned(),
             );
         }
@@ -890,77 +850,67 @@ impl Rules<'_> {
 
     /// R-TIER-01..04, R-ASF-01.
     fn tiers(&mut self) {
-        let r = self.request;
-        let tier = r.user_pool_tier;
-        if let Some(addons) = &r.user_pool_add_ons {
-            let custom = addons
-                .advanced_security_additional_flows
-                .as_ref()
-                .and_then(|f| f.custom_auth_mode);
-            let on = addons.advanced_security_mode != AdvancedSecurityMode::Off;
-            if on || custom.is_some() {
-                let mut paths = Vec::new();
-                if on {
-                    paths.push("UserPoolAddOns.AdvancedSecurityMode");
-                }
-                if custom.is_some() {
-                    paths.push("UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode");
-                }
-                for path in paths {
-                    match tier {
-                        Some(UserPoolTier::Plus) => {}
-                        Some(other) => self.error(
-                            "R-TIER-01",
-                            path,
-                            format!("Threat protection needs the Plus feature plan; this pool is on {other}. Switch the plan to PLUS or set threat protection to OFF."),
-                        ),
-                        None => self.warn(
-                            "R-TIER-01",
-                            path,
-                            "Threat protection needs the Plus feature plan, and the request does not say which plan the pool is on. Set the feature plan to PLUS.".to_owned(),
-                        ),
-                    }
+        let tier = self.text("UserPoolTier");
+        const MODE: &str = "UserPoolAddOns.AdvancedSecurityMode";
+        const CUSTOM: &str = "UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode";
+        if self.has("UserPoolAddOns") {
+            let custom = self.has(CUSTOM);
+            let on = self.threat_protection();
+            let paths = [(MODE, on), (CUSTOM, custom)];
+            for (path, _) in paths.into_iter().filter(|(_, sent)| *sent) {
+                match tier.and_then(UserPoolTier::from_wire) {
+                    Some(UserPoolTier::Plus) => {}
+                    Some(other) => self.error(
+                        "R-TIER-01",
+                        path,
+                        format!("Threat protection needs the Plus feature plan; this pool is on {other}. Switch the plan to PLUS or set threat protection to OFF."),
+                    ),
+                    None => self.warn(
+                        "R-TIER-01",
+                        path,
+                        "Threat protection needs the Plus feature plan, and the request does not say which plan the pool is on. Set the feature plan to PLUS.".to_owned(),
+                    ),
                 }
             }
-            if !on && custom.is_some() {
+            if !on && custom {
                 self.warn(
                     "R-ASF-01",
-                    "UserPoolAddOns.AdvancedSecurityAdditionalFlows.CustomAuthMode",
+                    CUSTOM,
                     "Threat protection for custom authentication is set while threat protection itself is OFF. Turn threat protection on, or clear this setting.".to_owned(),
                 );
             }
         }
-        if tier == Some(UserPoolTier::Lite) {
-            let factors = r
-                .policies
-                .as_ref()
-                .and_then(|p| p.sign_in_policy.as_ref())
-                .and_then(|s| s.allowed_first_auth_factors.as_ref());
-            if factors.is_some_and(|f| f.iter().any(|f| *f != AuthFactor::Password)) {
+        if tier.and_then(UserPoolTier::from_wire) == Some(UserPoolTier::Lite) {
+            let beyond_password = self
+                .first_factors()
+                .is_some_and(|mut f| f.any(|f| f != Some(AuthFactor::Password)));
+            if beyond_password {
                 self.error(
                     "R-TIER-02",
-                    "Policies.SignInPolicy.AllowedFirstAuthFactors",
+                    FIRST_FACTORS,
                     "Sign-in with email or SMS codes or passkeys needs the Essentials or Plus plan; this pool is on LITE. Keep only PASSWORD or change the plan.".to_owned(),
                 );
             }
-            if r.acr_configuration.as_ref().is_some_and(|a| !a.is_empty()) {
+            let acr = self.get("AcrConfiguration").and_then(Value::as_object);
+            if acr.is_some_and(|a| !a.is_empty()) {
                 self.error(
                     "R-TIER-02",
                     "AcrConfiguration",
                     "Custom ACR level names need the Essentials or Plus plan; this pool is on LITE. Remove them or change the plan.".to_owned(),
                 );
             }
-            if let Some(dcr) = &r.dcr_configuration {
-                if dcr.enable_status != Some(Status::Disabled) {
-                    self.error(
-                        "R-TIER-03",
-                        "DcrConfiguration.EnableStatus",
-                        "On the LITE plan, dynamic client registration must be sent as Disabled (leaving the status empty turns it on).".to_owned(),
-                    );
-                }
+            let status = self
+                .text("DcrConfiguration.EnableStatus")
+                .and_then(Status::from_wire);
+            if self.has("DcrConfiguration") && status != Some(Status::Disabled) {
+                self.error(
+                    "R-TIER-03",
+                    "DcrConfiguration.EnableStatus",
+                    "On the LITE plan, dynamic client registration must be sent as Disabled (leaving the status empty turns it on).".to_owned(),
+                );
             }
         }
-        if let Some(loaded) = self.baseline.and_then(|b| b.user_pool_tier) {
+        if let Some(loaded) = self.loaded("UserPoolTier").and_then(Value::as_str) {
             if tier.is_none() {
                 self.warn(
                     "R-TIER-04",
@@ -973,29 +923,24 @@ impl Rules<'_> {
 
     /// R-DCR-01..05.
     fn dcr(&mut self) {
-        let Some(dcr) = &self.request.dcr_configuration else {
+        if !self.has("DcrConfiguration") {
             return;
-        };
-        if dcr.enable_status.is_none() {
+        }
+        if !self.has("DcrConfiguration.EnableStatus") {
             self.warn(
                 "R-DCR-01",
                 "DcrConfiguration.EnableStatus",
                 "Dynamic client registration is sent without a status, which turns it on. Choose Enabled or Disabled explicitly.".to_owned(),
             );
         }
-        let lists = [
-            ("AuthenticatedGrantTypes", &dcr.authenticated_grant_types),
-            ("OpenDcrGrantTypes", &dcr.open_dcr_grant_types),
-        ];
-        for (name, list) in lists {
-            let Some(list) = list else { continue };
+        for name in ["AuthenticatedGrantTypes", "OpenDcrGrantTypes"] {
             let path = format!("DcrConfiguration.{name}");
+            let Some(list) = self.list(&path) else {
+                continue;
+            };
+            let open = name == "OpenDcrGrantTypes";
             if list.is_empty() {
-                let which = if name == "OpenDcrGrantTypes" {
-                    "open"
-                } else {
-                    "authenticated"
-                };
+                let which = if open { "open" } else { "authenticated" };
                 self.warn(
                     "R-DCR-05",
                     &path,
@@ -1005,28 +950,28 @@ impl Rules<'_> {
             for (index, flow) in list.iter().enumerate() {
                 let item_path = format!("{path}[]");
                 let pointer = format!("/DcrConfiguration/{name}/{index}");
-                match flow {
-                    OAuthFlow::Implicit => self.at_pointer(
+                match flow.as_str().and_then(OAuthFlow::from_wire) {
+                    Some(OAuthFlow::Implicit) => self.at_pointer(
                         Severity::Warning,
                         "R-DCR-02",
                         &item_path,
                         pointer,
                         "Cognito accepts \"implicit\" here but ignores it. Remove it.".to_owned(),
                     ),
-                    OAuthFlow::ClientCredentials if name == "OpenDcrGrantTypes" => self
-                        .at_pointer(
-                            Severity::Warning,
-                            "R-DCR-03",
-                            &item_path,
-                            pointer,
-                            "With client_credentials in open registration, anyone can register a machine-to-machine client, and you pay for its token requests. Remove it unless that is intended.".to_owned(),
-                        ),
+                    Some(OAuthFlow::ClientCredentials) if open => self.at_pointer(
+                        Severity::Warning,
+                        "R-DCR-03",
+                        &item_path,
+                        pointer,
+                        "With client_credentials in open registration, anyone can register a machine-to-machine client, and you pay for its token requests. Remove it unless that is intended.".to_owned(),
+                    ),
                     _ => {}
                 }
             }
         }
-        for (index, scope) in dcr.allowed_scopes.iter().flatten().enumerate() {
-            if scope == "aws.cognito/dcr/register" {
+        let scopes = self.list("DcrConfiguration.AllowedScopes");
+        for (index, scope) in scopes.into_iter().flatten().enumerate() {
+            if scope.as_str() == Some("aws.cognito/dcr/register") {
                 self.at_pointer(
                     Severity::Warning,
                     "R-DCR-04",
@@ -1040,7 +985,7 @@ impl Rules<'_> {
 
     /// R-ACR-02.
     fn acr(&mut self) {
-        let Some(acr) = &self.request.acr_configuration else {
+        let Some(acr) = self.get("AcrConfiguration").and_then(Value::as_object) else {
             return;
         };
         // Effective names of the four levels, in order: custom ones, defaults for the rest.
@@ -1052,8 +997,11 @@ impl Rules<'_> {
             }
         }
         for (level, config) in acr {
+            let Some(name) = config.get("AcrValue").and_then(Value::as_str) else {
+                continue;
+            };
             if let Some((_, entry)) = effective.iter_mut().find(|(l, _)| l == level) {
-                *entry = (config.acr_value.clone(), true);
+                *entry = (name.to_owned(), true);
             }
         }
         for (level, (name, custom)) in &effective {
@@ -1079,35 +1027,38 @@ impl Rules<'_> {
 
     /// R-KEY-01, R-KEY-02.
     fn keys(&mut self) {
-        let r = self.request;
-        if let Some(key) = &r.key_configuration {
-            let arn = key.kms_key_arn.as_deref();
-            match (key.key_type, arn) {
+        const ARN: &str = "KeyConfiguration.KmsKeyArn";
+        if self.has("KeyConfiguration") {
+            let key_type = self
+                .text("KeyConfiguration.KeyType")
+                .and_then(EncryptionKeyType::from_wire);
+            let arn = self.text(ARN);
+            match (key_type, arn) {
                 (Some(EncryptionKeyType::CustomerManagedKey), None) => self.warn(
                     "R-KEY-01",
-                    "KeyConfiguration.KmsKeyArn",
+                    ARN,
                     "A customer-managed key is chosen but no key ARN is given. Enter the KMS key ARN.".to_owned(),
                 ),
                 (Some(EncryptionKeyType::AwsOwnedKey), Some(_)) => self.warn(
                     "R-KEY-01",
-                    "KeyConfiguration.KmsKeyArn",
+                    ARN,
                     "A key ARN is given but the key type is the AWS-owned key, so it is not used. Clear the ARN or choose CUSTOMER_MANAGED_KEY.".to_owned(),
                 ),
                 _ => {}
             }
             if let Some(arn) = arn {
-                self.arn_service("KeyConfiguration.KmsKeyArn", arn, "kms", "a KMS key");
+                self.arn_service(ARN, arn, "kms", "a KMS key");
             }
         }
-        if let Some(baseline) = self.baseline {
-            if r.key_configuration != baseline.key_configuration {
+        if self.baseline.is_some() {
+            if self.get("KeyConfiguration") != self.loaded("KeyConfiguration") {
                 self.warn(
                     "R-KEY-02",
                     "KeyConfiguration",
                     "The encryption key settings differ from the pool's. In a secondary Region of a multi-Region pool they cannot change, and the update will fail there.".to_owned(),
                 );
             }
-            if r.issuer_configuration != baseline.issuer_configuration {
+            if self.get("IssuerConfiguration") != self.loaded("IssuerConfiguration") {
                 self.warn(
                     "R-KEY-02",
                     "IssuerConfiguration",
@@ -1119,12 +1070,11 @@ impl Rules<'_> {
 
     /// R-REC-01..06.
     fn recovery(&mut self) {
-        let r = self.request;
-        let Some(setting) = &r.account_recovery_setting else {
+        if !self.has("AccountRecoverySetting") {
             return;
-        };
+        }
         const LIST: &str = "AccountRecoverySetting.RecoveryMechanisms";
-        let Some(mechanisms) = &setting.recovery_mechanisms else {
+        let Some(mechanisms) = self.list(LIST) else {
             self.warn(
                 "R-REC-06",
                 "AccountRecoverySetting",
@@ -1135,38 +1085,43 @@ impl Rules<'_> {
         let mut seen_priority = Vec::new();
         let mut seen_name = Vec::new();
         for option in mechanisms {
-            if seen_priority.contains(&option.priority) {
-                self.error(
-                    "R-REC-01",
-                    LIST,
-                    format!(
-                        "Two recovery methods have priority {}. Give them priorities 1 and 2.",
-                        option.priority
-                    ),
-                );
+            // Both members are required: the readable copy holds only options that have them.
+            let priority = option.get("Priority").and_then(Value::as_i64);
+            let name = option
+                .get("Name")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if let Some(priority) = priority {
+                if seen_priority.contains(&priority) {
+                    self.error(
+                        "R-REC-01",
+                        LIST,
+                        format!(
+                            "Two recovery methods have priority {priority}. Give them priorities 1 and 2."
+                        ),
+                    );
+                }
+                seen_priority.push(priority);
             }
-            seen_priority.push(option.priority);
-            if seen_name.contains(&option.name) {
+            if seen_name.contains(&name) {
                 self.error(
                     "R-REC-02",
                     LIST,
-                    format!(
-                        "The recovery method {} is listed twice. Remove one.",
-                        option.name
-                    ),
+                    format!("The recovery method {name} is listed twice. Remove one."),
                 );
             }
-            seen_name.push(option.name);
+            seen_name.push(name);
         }
-        if mechanisms.len() > 1 && seen_name.contains(&RecoveryOptionName::AdminOnly) {
+        let named = |option: RecoveryOptionName| seen_name.contains(&option.as_str());
+        if mechanisms.len() > 1 && named(RecoveryOptionName::AdminOnly) {
             self.error(
                 "R-REC-03",
                 LIST,
                 "admin_only turns off self-service recovery, so it cannot be combined with another method. Keep admin_only alone, or remove it.".to_owned(),
             );
         }
-        if let [only] = mechanisms.as_slice() {
-            if only.priority == 2 {
+        if let [only] = mechanisms {
+            if only.get("Priority").and_then(Value::as_i64) == Some(2) {
                 self.at_pointer(
                     Severity::Warning,
                     "R-REC-04",
@@ -1177,10 +1132,10 @@ impl Rules<'_> {
             }
         }
         let sms_mfa = matches!(
-            r.mfa_configuration,
+            self.mfa_setting(),
             Some(MfaConfiguration::On | MfaConfiguration::Optional)
         );
-        if sms_mfa && seen_name.contains(&RecoveryOptionName::VerifiedPhoneNumber) {
+        if sms_mfa && named(RecoveryOptionName::VerifiedPhoneNumber) {
             self.warn(
                 "R-REC-05",
                 LIST,
@@ -1191,14 +1146,12 @@ impl Rules<'_> {
 
     /// R-DEV-01.
     fn devices(&mut self) {
-        let Some(devices) = &self.request.device_configuration else {
+        if !self.has("DeviceConfiguration") {
             return;
-        };
-        let empty = devices.challenge_required_on_new_device.is_none()
-            && devices.device_only_remembered_on_user_prompt.is_none();
-        let newly = self
-            .baseline
-            .is_some_and(|b| b.device_configuration.is_none());
+        }
+        let empty = !self.has("DeviceConfiguration.ChallengeRequiredOnNewDevice")
+            && !self.has("DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt");
+        let newly = self.baseline.is_some() && self.loaded("DeviceConfiguration").is_none();
         if empty || newly {
             self.warn(
                 "R-DEV-01",
@@ -1210,56 +1163,19 @@ impl Rules<'_> {
 
     /// R-LIST-01.
     fn duplicates(&mut self) {
-        let r = self.request;
-        let mut lists: Vec<(&str, Vec<&str>)> = Vec::new();
-        let names = |items: &[crate::model::VerifiedAttribute]| {
-            items.iter().map(|i| i.as_str()).collect::<Vec<_>>()
-        };
-        if let Some(list) = &r.auto_verified_attributes {
-            lists.push(("AutoVerifiedAttributes", names(list)));
-        }
-        if let Some(list) = r
-            .user_attribute_update_settings
-            .as_ref()
-            .and_then(|u| u.attributes_require_verification_before_update.as_ref())
-        {
-            lists.push((
-                "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
-                names(list),
-            ));
-        }
-        if let Some(list) = r
-            .policies
-            .as_ref()
-            .and_then(|p| p.sign_in_policy.as_ref())
-            .and_then(|s| s.allowed_first_auth_factors.as_ref())
-        {
-            lists.push((
-                "Policies.SignInPolicy.AllowedFirstAuthFactors",
-                list.iter().map(|f| f.as_str()).collect(),
-            ));
-        }
-        if let Some(dcr) = &r.dcr_configuration {
-            if let Some(list) = &dcr.authenticated_grant_types {
-                lists.push((
-                    "DcrConfiguration.AuthenticatedGrantTypes",
-                    list.iter().map(|f| f.as_str()).collect(),
-                ));
-            }
-            if let Some(list) = &dcr.open_dcr_grant_types {
-                lists.push((
-                    "DcrConfiguration.OpenDcrGrantTypes",
-                    list.iter().map(|f| f.as_str()).collect(),
-                ));
-            }
-            if let Some(list) = &dcr.allowed_scopes {
-                lists.push((
-                    "DcrConfiguration.AllowedScopes",
-                    list.iter().map(String::as_str).collect(),
-                ));
-            }
-        }
-        for (path, items) in lists {
+        let lists = [
+            "AutoVerifiedAttributes",
+            "UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate",
+            FIRST_FACTORS,
+            "DcrConfiguration.AuthenticatedGrantTypes",
+            "DcrConfiguration.OpenDcrGrantTypes",
+            "DcrConfiguration.AllowedScopes",
+        ];
+        for path in lists {
+            let Some(list) = self.list(path) else {
+                continue;
+            };
+            let items: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
             let mut repeated: Vec<&str> = Vec::new();
             for (index, item) in items.iter().enumerate() {
                 if items[..index].contains(item) && !repeated.contains(item) {
@@ -1278,14 +1194,16 @@ impl Rules<'_> {
 
     /// R-TAG-01.
     fn tags(&mut self) {
-        if let Some(tags) = &self.request.user_pool_tags {
-            if tags.len() > MAX_TAGS {
-                self.error(
-                    "R-TAG-01",
-                    "UserPoolTags",
-                    format!("A user pool can have at most {MAX_TAGS} tags; this request has {}. Remove {}.", tags.len(), tags.len() - MAX_TAGS),
-                );
-            }
+        let count = self
+            .get("UserPoolTags")
+            .and_then(Value::as_object)
+            .map_or(0, serde_json::Map::len);
+        if count > MAX_TAGS {
+            self.error(
+                "R-TAG-01",
+                "UserPoolTags",
+                format!("A user pool can have at most {MAX_TAGS} tags; this request has {count}. Remove {}.", count - MAX_TAGS),
+            );
         }
     }
 }
