@@ -36,6 +36,8 @@ pub struct FormState {
     /// Every finding of the draft: model constraints, cross-field rules, and the form's own
     /// findings about input the request cannot hold (see [`FormState::form_findings`]).
     pub findings: Derived<Vec<Finding>>,
+    /// Whether the draft reads exactly as a request (from the same check as `findings`).
+    exact: Derived<bool>,
     /// Findings of the form itself, wired once at start-up (duplicate map keys from
     /// `MapDrafts`): a memo, so they stay derived.
     pub form_findings: Sig<Option<Derived<Vec<Finding>>>>,
@@ -133,10 +135,18 @@ impl FormState {
         let loaded =
             computed(move || baseline.with(|b| validate::reads_exactly(b).then(|| b.clone())));
         let form_findings: Sig<Option<Derived<Vec<Finding>>>> = Sig::new(None);
+        // One check of the draft per change: its findings, and whether it reads exactly.
+        let checked = computed(move || {
+            loaded.with(|loaded| {
+                document.with(|d| {
+                    let checked = validate::check_json(d, loaded.as_ref());
+                    (checked.findings, checked.faithful)
+                })
+            })
+        });
+        let exact = computed(move || checked.with(|(_, faithful)| *faithful));
         let findings = computed(move || {
-            let mut all = loaded.with(|loaded| {
-                document.with(|d| validate::check_json(d, loaded.as_ref()).findings)
-            });
+            let mut all = checked.with(|(findings, _)| findings.clone());
             if let Some(extra) = form_findings.get() {
                 extra.with(|extra| all.extend(extra.iter().cloned()));
             }
@@ -173,6 +183,7 @@ impl FormState {
             write,
             baseline,
             findings,
+            exact,
             form_findings,
             changes,
             tallies,
@@ -209,7 +220,7 @@ impl FormState {
     /// Whether the draft reads exactly as a request (no type error, unknown member or
     /// value): the draft can then be exported and sent as it is. Tracked: for views and memos.
     pub fn reads_as_request(self) -> bool {
-        self.document.with(validate::reads_exactly)
+        self.exact.get()
     }
 
     /// No error stands, and every warning was confirmed (tracked: for views and memos).
